@@ -1,0 +1,70 @@
+import { z } from 'zod'
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined))
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+
+const bool = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || (typeof v === 'string' && /^(1|true|yes|on)$/i.test(v)))
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().default('127.0.0.1'),
+    INDEX_DIR: z.string().default('index'),
+    CORPUS_DIR: z.string().default('corpus'),
+    PUBLIC_BASE_URL: optionalString,
+    EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
+    EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small'),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'OPENAI_BASE_URL must be a URL' }).optional()),
+    OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    ALLOWED_ORIGINS: list,
+    LOG_QUESTIONS: bool,
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    host: env.HOST,
+    indexDir: env.INDEX_DIR,
+    corpusDir: env.CORPUS_DIR,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    embeddings: env.EMBEDDINGS,
+    openai: {
+      apiKey: env.OPENAI_API_KEY,
+      baseURL: env.OPENAI_BASE_URL,
+      model: env.OPENAI_MODEL,
+      embeddingsModel: env.EMBEDDINGS_MODEL,
+      timeoutMs: env.LLM_TIMEOUT_MS,
+    },
+    /** The model path is on when a key or a base URL is configured. */
+    llmEnabled: Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL),
+    allowedOrigins: env.ALLOWED_ORIGINS.length ? env.ALLOWED_ORIGINS : ['*'],
+    logQuestions: env.LOG_QUESTIONS,
+  }))
+
+export type Config = z.output<typeof ConfigSchema>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Parses configuration from an environment record: `process.env` on Node, `env` on Workers.
+ *
+ * @example parseConfig({ PORT: '9000' }).port // 9000
+ */
+export function parseConfig(env: Record<string, unknown>): Config {
+  const result = ConfigSchema.safeParse(env)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`)
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`)
+}

@@ -1,0 +1,63 @@
+import { stemmer } from 'stemmer'
+
+const STOPWORDS = new Set(
+  `a an and are as at be been but by can could did do does for from had has have how i if in into is it its
+  me my of on or our so than that the their them then there these they this those to was we were what when
+  where which while who whom why will with would you your about also any some such per via much many`.split(/\s+/),
+)
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
+
+/** Lower-cases, applies NFKC and strips Latin diacritics (Lüliang → luliang). */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFKC')
+    .toLowerCase()
+}
+
+/** Splits text into folded word tokens; CJK runs become single characters. */
+export function words(text: string): string[] {
+  const out: string[] = []
+  for (const match of fold(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+    const token = match[0]
+    if (CJK.test(token)) {
+      for (const part of token.split(/([\u3400-\u9fff\uf900-\ufaff])/u)) if (part) out.push(part)
+    } else {
+      out.push(token)
+    }
+  }
+  return out
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word)
+}
+
+/** Porter stem for Latin words, identity for everything else. */
+export function stem(word: string): string {
+  return /^[a-z]+$/.test(word) ? stemmer(word) : word
+}
+
+/**
+ * Content terms of a text: folded, stop words removed, stemmed.
+ * CJK characters are kept and also paired into bigrams.
+ *
+ * @example terms('The steel industries') // ['steel', 'industri']
+ */
+export function terms(text: string): string[] {
+  const out: string[] = []
+  let previousCjk: string | undefined
+  for (const word of words(text)) {
+    if (CJK.test(word)) {
+      out.push(word)
+      if (previousCjk) out.push(previousCjk + word)
+      previousCjk = word
+      continue
+    }
+    previousCjk = undefined
+    if (!isStopword(word)) out.push(stem(word))
+  }
+  return out
+}

@@ -1,0 +1,10 @@
+/** What retrieval needs from an embedder: LangChain's `embedQuery`, plus identity for the manifest. */
+export interface QueryEmbedder {
+  readonly id: string
+  readonly dimensions: number
+  embedQuery(text: string): Promise<number[]>
+}
+
+export class EmbedderMismatchError extends Error {
+  override name = 'EmbedderMismatchError'
+}

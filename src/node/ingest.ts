@@ -1,0 +1,51 @@
+import type { Config } from '../config.js'
+import { DEFAULT_CHUNKING } from '../core/chunking.js'
+import { LocalEmbeddings } from '../embeddings/local.js'
+import { createOpenAIEmbedder } from '../embeddings/openai.js'
+import { buildIndex, type IndexEmbedder } from '../ingest/build.js'
+import { readCorpus } from '../ingest/corpus-files.js'
+import { renderIndex, staleFiles, writeIndex } from '../ingest/index-files.js'
+
+export const LOCAL_DIMENSIONS = 512
+
+export interface IngestOptions {
+  check?: boolean
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface IngestResult {
+  documents: number
+  chunks: number
+  files: Map<string, Uint8Array>
+  /** With `check`: why the index on disk is stale; empty when current. */
+  stale: string[]
+}
+
+function embedderFor(config: Config): (texts: readonly string[]) => IndexEmbedder {
+  if (config.embeddings === 'local') {
+    return (texts) => {
+      const local = LocalEmbeddings.fit(texts, LOCAL_DIMENSIONS)
+      return { id: local.id, state: local.state, embedDocuments: (batch) => local.embedDocuments(batch) }
+    }
+  }
+  return () => {
+    const openai = createOpenAIEmbedder(config)
+    return { id: openai.id, embedDocuments: (batch) => openai.embedDocuments(batch) }
+  }
+}
+
+/** Reads `corpus/`, builds the index and writes it to `index/` (or, with `check`, compares). */
+export async function ingest(config: Config, options: IngestOptions = {}): Promise<IngestResult> {
+  const corpus = await readCorpus(config.corpusDir)
+  const built = await buildIndex(corpus.documents, {
+    chunking: DEFAULT_CHUNKING,
+    embedder: embedderFor(config),
+    facts: corpus.facts,
+    aliases: null,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  })
+  const files = await renderIndex(built)
+  const stale = options.check ? await staleFiles(config.indexDir, files) : []
+  if (!options.check) await writeIndex(config.indexDir, files)
+  return { documents: corpus.documents.length, chunks: built.vectors.length / built.bundle.embedder.dimensions, files, stale }
+}
