@@ -93,8 +93,8 @@ export interface ReplyOptions {
   pieces?: number
   /** Pause before each stream chunk. */
   delayMs?: number
-  /** Destroy the connection after this many chunks, without finishing the stream. */
-  cutAfter?: number
+  /** Destroy the connection once this many characters of content were sent, without finishing the stream. */
+  cutAt?: number
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -112,16 +112,17 @@ export async function reply(body: any, res: ServerResponse, content: string, opt
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
   const send = (delta: object, finish: string | null) =>
     res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`)
+  const sent = content.slice(0, options.cutAt ?? content.length)
   const pieces = Math.max(1, options.pieces ?? 4)
-  const size = Math.ceil(content.length / pieces)
+  const size = Math.ceil(sent.length / pieces)
   for (let i = 0; i < pieces; i++) {
-    if (options.cutAfter !== undefined && i >= options.cutAfter) {
-      await sleep(30)
-      return void res.destroy()
-    }
     if (options.delayMs) await sleep(options.delayMs)
     if (res.destroyed) return
-    send(i === 0 ? { role: 'assistant', content: content.slice(0, size) } : { content: content.slice(i * size, (i + 1) * size) }, null)
+    send(i === 0 ? { role: 'assistant', content: sent.slice(0, size) } : { content: sent.slice(i * size, (i + 1) * size) }, null)
+  }
+  if (options.cutAt !== undefined) {
+    await sleep(30)
+    return void res.destroy()
   }
   send({}, 'stop')
   res.end('data: [DONE]\n\n')
