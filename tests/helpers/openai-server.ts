@@ -7,6 +7,8 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers']
   /** Epoch ms when the request arrived. */
   at: number
+  /** Epoch ms when the response was completely sent, if it was. */
+  finishedAt?: number
   /** Resolves when the connection closes; `true` if the client went away before the response was complete. */
   closed: Promise<boolean>
 }
@@ -48,7 +50,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     const raw = Buffer.concat(chunks).toString('utf8')
     const body = raw ? JSON.parse(raw) : undefined
     const path = (req.url ?? '').replace(/\?.*$/, '')
-    requests.push({ path, body, headers: req.headers, at: Date.now(), closed })
+    const record: RecordedRequest = { path, body, headers: req.headers, at: Date.now(), closed }
+    res.on('finish', () => (record.finishedAt = Date.now()))
+    requests.push(record)
     if (path.endsWith('/embeddings')) {
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input]
       return json(res, 200, {
