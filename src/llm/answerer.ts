@@ -36,6 +36,11 @@ const done = (response: AskResponse): AnswerEvent => ({ type: 'done', response }
 export class LlmAnswerer implements StreamingAnswerer {
   constructor(private readonly options: LlmAnswererOptions) {}
 
+  /** The answerer used whenever the model can't answer. */
+  get fallback(): Answerer {
+    return this.options.fallback
+  }
+
   async ask(input: AskInput, signal?: AbortSignal): Promise<AskResponse> {
     let response: AskResponse | undefined
     for await (const event of this.stream(input, signal)) if (event.type === 'done') response = event.response

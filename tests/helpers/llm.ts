@@ -1,4 +1,4 @@
-import { ExtractiveAnswerer } from '../../src/answer/extractive.js'
+import { LlmAnswerer } from '../../src/llm/answerer.js'
 import type { AskResponse } from '../../src/core/types.js'
 import type { Services } from '../../src/services.js'
 
@@ -26,9 +26,10 @@ export function passageWith(body: any, needle: string): number {
 export const modelJson = (answer: string, citations: Array<{ passageId: number; quote: string }>, answerable = true) =>
   JSON.stringify({ answerable, citations, answer })
 
-/** What the embedded fallback answers for a question, plus the reason the model path gave up. */
+/** What the services' own fallback answerer says to a question, plus the reason the model path gave up. */
 export async function fallbackFor(services: Services, question: string, fallbackReason: string): Promise<AskResponse> {
-  const answer = await new ExtractiveAnswerer(services.corpus, services.retriever).ask({ question })
+  if (!(services.answerer instanceof LlmAnswerer)) throw new Error('these services are not in model mode')
+  const answer = await services.answerer.fallback.ask({ question })
   return { ...answer, fallbackReason }
 }
 
