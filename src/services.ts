@@ -8,6 +8,9 @@ import { buildKnowledge, type Knowledge } from './facts/knowledge.js'
 import type { Lexicon } from './facts/lexicon.js'
 import type { ResolvedFacts } from './facts/schema.js'
 import type { VectorIndex } from './index/vector-index.js'
+import { LlmAnswerer } from './llm/answerer.js'
+import { createAnswerChain, createChatModel } from './llm/model.js'
+import type { ExtraPassages } from './llm/passages.js'
 
 /** Everything the HTTP app and the CLI need, built once at start-up and injected. */
 export interface Services {
@@ -21,11 +24,25 @@ export interface Services {
     mode: 'embedded' | 'llm'
     embedder: { id: string; dimensions: number }
     index: { kind: string; documents: number; sentences: number; chunks: number }
+    /** The model path, when configured: never the key. */
+    llm?: { model: string; endpoint: string; timeoutMs: number }
   }
 }
 
+export interface ServiceOptions {
+  /** Extra numbered passages for the model, e.g. the source spans of relevant facts. */
+  extraPassages?: ExtraPassages
+}
+
+/** The answerer the configuration asks for: model-written with `fallback` behind it, or `fallback` alone. */
+export function answererFor(config: Config, corpus: Corpus, retriever: Retriever, fallback: Answerer, options: ServiceOptions = {}): Answerer {
+  if (!config.llmEnabled) return fallback
+  const chain = createAnswerChain(createChatModel(config))
+  return new LlmAnswerer({ corpus, retriever, chain, fallback, timeoutMs: config.openai.timeoutMs, extraPassages: options.extraPassages })
+}
+
 /** Assembles services from a loaded bundle, a vector index and a query embedder; runtime-agnostic. */
-export function createServices(config: Config, bundle: IndexBundle, index: VectorIndex, embedder: QueryEmbedder): Services {
+export function createServices(config: Config, bundle: IndexBundle, index: VectorIndex, embedder: QueryEmbedder, options: ServiceOptions = {}): Services {
   const corpus = new Corpus(bundle.documents)
   const retriever = new Retriever(corpus, index, embedder)
   const facts = bundle.facts as Record<string, ResolvedFacts>
@@ -34,13 +51,17 @@ export function createServices(config: Config, bundle: IndexBundle, index: Vecto
     config,
     corpus,
     retriever,
-    answerer: new BlueprintAnswerer(corpus, retriever, knowledge),
+    answerer: answererFor(config, corpus, retriever, new BlueprintAnswerer(corpus, retriever, knowledge), options),
     knowledge,
     facts,
     info: {
       mode: config.llmEnabled ? 'llm' : 'embedded',
       embedder: { id: embedder.id, dimensions: embedder.dimensions },
       index: { kind: index.kind, documents: corpus.documents.length, sentences: corpus.sentences.length, chunks: corpus.chunks.length },
+      ...(config.llmEnabled ? { llm: { model: config.openai.model, endpoint: endpointOf(config), timeoutMs: config.openai.timeoutMs } } : {}),
     },
   }
 }
+
+/** Scheme and host of the model endpoint, without credentials or path. */
+const endpointOf = (config: Config) => (config.openai.baseURL ? new URL(config.openai.baseURL).origin : 'https://api.openai.com')

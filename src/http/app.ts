@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { Services } from '../services.js'
 import { errorResponse, notFound, onError } from './errors.js'
 import { askRoutes } from './routes/ask.js'
+import { askStreamRoutes } from './routes/ask-stream.js'
 import { documentRoutes } from './routes/documents.js'
 import { healthRoutes } from './routes/health.js'
 import { searchRoutes } from './routes/search.js'
@@ -32,6 +33,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
     }),
   )
   app.route('/', askRoutes(services))
+  app.route('/', askStreamRoutes(services, options.logError))
   app.route('/', searchRoutes(services))
   app.route('/', documentRoutes(services))
   app.route('/', healthRoutes(services))
