@@ -5,6 +5,7 @@ import { Corpus, type IndexBundle } from './core/corpus.js'
 import { Retriever } from './core/retriever.js'
 import type { QueryEmbedder } from './embeddings/embedder.js'
 import type { VectorIndex } from './index/vector-index.js'
+import { createSlackApi, type SlackApi } from './integrations/slack/client.js'
 
 /** Everything the HTTP app and the CLI need, built once at start-up and injected. */
 export interface Services {
@@ -13,6 +14,8 @@ export interface Services {
   retriever: Retriever
   answerer: Answerer
   facts: IndexBundle['facts']
+  /** Slack Web API client, present when `SLACK_BOT_TOKEN` is set. */
+  slack: SlackApi | undefined
   info: {
     mode: 'embedded' | 'llm'
     embedder: { id: string; dimensions: number }
@@ -30,6 +33,7 @@ export function createServices(config: Config, bundle: IndexBundle, index: Vecto
     retriever,
     answerer: new ExtractiveAnswerer(corpus, retriever),
     facts: bundle.facts,
+    slack: createSlackApi(config),
     info: {
       mode: config.llmEnabled ? 'llm' : 'embedded',
       embedder: { id: embedder.id, dimensions: embedder.dimensions },

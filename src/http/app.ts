@@ -6,6 +6,8 @@ import { askRoutes } from './routes/ask.js'
 import { documentRoutes } from './routes/documents.js'
 import { healthRoutes } from './routes/health.js'
 import { searchRoutes } from './routes/search.js'
+import { slackRoutes } from './routes/slack.js'
+import { webhookRoutes } from './routes/webhook.js'
 
 export const MAX_BODY_BYTES = 16 * 1024
 
@@ -35,5 +37,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/', searchRoutes(services))
   app.route('/', documentRoutes(services))
   app.route('/', healthRoutes(services))
+  app.route('/', slackRoutes(services, options))
+  app.route('/', webhookRoutes(services, options))
   return app
 }
