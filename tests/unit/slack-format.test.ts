@@ -105,3 +105,14 @@ describe('TtlSet', () => {
     expect(seen.add('e')).toBe(false)
   })
 })
+
+describe('slack/manifest.yml', () => {
+  it('points the slash command and the events at the routes the app serves, with the needed scopes and events', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const manifest = await readFile(new URL('../../slack/manifest.yml', import.meta.url), 'utf8')
+    expect(manifest).toMatch(/command: \/blueprint\n\s+url: https:\/\/[^/\s]+\/slack\/commands\n/)
+    expect(manifest).toMatch(/request_url: https:\/\/[^/\s]+\/slack\/events\n/)
+    for (const scope of ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'channels:history']) expect(manifest).toMatch(new RegExp(`- ${scope}\\b`))
+    for (const event of ['app_mention', 'message.im']) expect(manifest).toMatch(new RegExp(`- ${event.replace('.', '\\.')}\\n`))
+  })
+})
