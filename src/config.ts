@@ -30,6 +30,15 @@ const ConfigSchema = z
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
     ALLOWED_ORIGINS: list,
     LOG_QUESTIONS: bool,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_RESPONSE_TYPE: z.enum(['in_channel', 'ephemeral']).default('in_channel'),
+    SLACK_API_URL: optionalString.pipe(z.url({ message: 'SLACK_API_URL must be a URL' }).optional()),
+    SLACK_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).default(1000),
+    WEBHOOK_SECRET: optionalString,
+    WEBHOOK_CALLBACK_HOSTS: list,
+    WEBHOOK_CALLBACK_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+    WEBHOOK_CALLBACK_BACKOFF_MS: z.coerce.number().int().min(0).default(1000),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -49,6 +58,19 @@ const ConfigSchema = z
     llmEnabled: Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL),
     allowedOrigins: env.ALLOWED_ORIGINS.length ? env.ALLOWED_ORIGINS : ['*'],
     logQuestions: env.LOG_QUESTIONS,
+    slack: {
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      botToken: env.SLACK_BOT_TOKEN,
+      responseType: env.SLACK_RESPONSE_TYPE,
+      apiUrl: env.SLACK_API_URL,
+      retryBackoffMs: env.SLACK_RETRY_BACKOFF_MS,
+    },
+    webhook: {
+      secret: env.WEBHOOK_SECRET,
+      callbackHosts: env.WEBHOOK_CALLBACK_HOSTS.map((h) => h.toLowerCase()),
+      callbackRetries: env.WEBHOOK_CALLBACK_RETRIES,
+      callbackBackoffMs: env.WEBHOOK_CALLBACK_BACKOFF_MS,
+    },
   }))
 
 export type Config = z.output<typeof ConfigSchema>

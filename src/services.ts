@@ -11,6 +11,7 @@ import type { VectorIndex } from './index/vector-index.js'
 import { LlmAnswerer } from './llm/answerer.js'
 import { createAnswerChain, createChatModel } from './llm/model.js'
 import type { ExtraPassages } from './llm/passages.js'
+import { createSlackApi, type SlackApi } from './integrations/slack/client.js'
 
 /** Everything the HTTP app and the CLI need, built once at start-up and injected. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   answerer: Answerer
   knowledge: Knowledge
   facts: Record<string, ResolvedFacts>
+  /** Slack Web API client, present when `SLACK_BOT_TOKEN` is set. */
+  slack: SlackApi | undefined
   info: {
     mode: 'embedded' | 'llm'
     embedder: { id: string; dimensions: number }
@@ -54,6 +57,7 @@ export function createServices(config: Config, bundle: IndexBundle, index: Vecto
     answerer: answererFor(config, corpus, retriever, new BlueprintAnswerer(corpus, retriever, knowledge), options),
     knowledge,
     facts,
+    slack: createSlackApi(config),
     info: {
       mode: config.llmEnabled ? 'llm' : 'embedded',
       embedder: { id: embedder.id, dimensions: embedder.dimensions },

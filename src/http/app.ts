@@ -7,6 +7,8 @@ import { askStreamRoutes } from './routes/ask-stream.js'
 import { documentRoutes } from './routes/documents.js'
 import { healthRoutes } from './routes/health.js'
 import { searchRoutes } from './routes/search.js'
+import { slackRoutes } from './routes/slack.js'
+import { webhookRoutes } from './routes/webhook.js'
 
 export const MAX_BODY_BYTES = 16 * 1024
 
@@ -37,5 +39,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/', searchRoutes(services))
   app.route('/', documentRoutes(services))
   app.route('/', healthRoutes(services))
+  app.route('/', slackRoutes(services, options))
+  app.route('/', webhookRoutes(services, options))
   return app
 }
