@@ -78,7 +78,7 @@ export function freePort(): Promise<number> {
 
 /**
  * Runs the Worker in real workerd through `wrangler dev` on 127.0.0.1, offline, and waits until
- * `/healthz` answers (bounded polling). `stop()` ends the whole process group.
+ * `/healthz` answers with any status (bounded polling). `stop()` ends the whole process group.
  */
 export async function startWranglerDev(options: { vars?: Record<string, string>; timeoutMs?: number } = {}): Promise<WranglerDev> {
   const port = await freePort()
@@ -93,7 +93,7 @@ export async function startWranglerDev(options: { vars?: Record<string, string>;
   const deadline = Date.now() + (options.timeoutMs ?? 45_000)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
-    const ready = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false)
+    const ready = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => (r.body?.cancel(), true), () => false)
     if (ready) return dev
     await new Promise((r) => setTimeout(r, 250))
   }

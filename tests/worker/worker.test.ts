@@ -70,6 +70,19 @@ describe('the Worker in workerd (wrangler dev)', () => {
   it.todo('get /faq.json serves the FAQ (lands with issue 6)')
 })
 
+describe('a misconfigured Worker', () => {
+  it('answers 503 with the error envelope naming the configuration problem', async () => {
+    const broken = await startWranglerDev({ vars: { EMBEDDINGS: 'openai' } })
+    try {
+      const res = await postJson(`${broken.url}/ask`, { question: 'Which cities host kaolin clusters?' })
+      expect(res.status).toBe(503)
+      expect(await json(res)).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/EMBEDDINGS=openai.*npm run ingest/) } })
+    } finally {
+      await broken.stop()
+    }
+  })
+})
+
 describe('Node equals Worker', () => {
   const { source, cases } = comparisonQuestions()
 
