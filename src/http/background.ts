@@ -1,22 +1,27 @@
 import type { Context } from 'hono'
 
 /**
- * Runs `task` after the response is sent. On Workers it is handed to `executionCtx.waitUntil`
- * so the runtime keeps it alive; elsewhere the promise simply runs. Failures are logged, never thrown.
+ * Runs work after the response is sent (e.g. a Slack reply to `response_url`). On Workers it is
+ * handed to `executionCtx.waitUntil` so the isolate stays alive until it settles; on Node the
+ * process outlives the request anyway. Failures go to `onError`, never to an unhandled rejection.
  *
- * @example runInBackground(c, postAnswer(), (error) => console.error(error))
+ * @example
+ * runInBackground(c, postToResponseUrl(answer), (error) => log(error))
  */
-export function runInBackground(c: Context, task: Promise<unknown>, logError: (error: unknown) => void = () => {}): void {
-  const guarded = task.then(
+export function runInBackground(c: Context, task: Promise<unknown>, onError: (error: unknown) => void = () => {}): void {
+  const settled = task.then(
     () => undefined,
-    (error: unknown) => logError(error),
+    (error: unknown) => {
+      onError(error)
+    },
   )
-  let waitUntil: ((p: Promise<unknown>) => void) | undefined
+  executionContext(c)?.waitUntil(settled)
+}
+
+function executionContext(c: Context): { waitUntil(promise: Promise<unknown>): void } | undefined {
   try {
-    const ctx = c.executionCtx
-    waitUntil = ctx.waitUntil.bind(ctx)
+    return c.executionCtx
   } catch {
-    waitUntil = undefined
+    return undefined
   }
-  waitUntil?.(guarded)
 }
