@@ -1,5 +1,6 @@
 import type { Answerer } from '../answer/answerer.js'
 import type { Corpus } from '../core/corpus.js'
+import type { AskResponse } from '../core/types.js'
 import type { GoldItem } from './gold.js'
 import { scoreAnswer, summarize, type ItemScore, type Summary } from './score.js'
 
@@ -14,6 +15,7 @@ export interface EvalThresholds {
 export const THRESHOLDS: EvalThresholds = { accuracy: 0.95, citationValidity: 1, refusal: 1 }
 
 export interface EvalReport {
+  responses: AskResponse[]
   scores: ItemScore[]
   summary: Summary[]
   /** Threshold failures, empty when the run passes. */
@@ -23,8 +25,10 @@ export interface EvalReport {
 /** Asks every gold question and scores the answers. */
 export async function runEval(answerer: Answerer, corpus: Corpus, gold: readonly GoldItem[], thresholds = THRESHOLDS): Promise<EvalReport> {
   const scores: ItemScore[] = []
+  const responses: AskResponse[] = []
   for (const item of gold) {
     const response = await answerer.ask({ question: item.question, history: item.history })
+    responses.push(response)
     scores.push(scoreAnswer(item, response, (id) => corpus.document(id)?.text))
   }
   const summary = summarize(scores)
@@ -35,5 +39,5 @@ export async function runEval(answerer: Answerer, corpus: Corpus, gold: readonly
   if (overall.accuracy < thresholds.accuracy) failures.push(`accuracy ${overall.accuracy.toFixed(3)} < ${thresholds.accuracy}`)
   if (overall.citationValidity < thresholds.citationValidity) failures.push(`citation validity ${overall.citationValidity.toFixed(3)} < ${thresholds.citationValidity}`)
   if (refusal < thresholds.refusal) failures.push(`refused ${(refusal * 100).toFixed(1)}% of unanswerable questions, need ${thresholds.refusal * 100}%`)
-  return { scores, summary, failures }
+  return { responses, scores, summary, failures }
 }
