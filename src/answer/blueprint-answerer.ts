@@ -2,7 +2,6 @@ import type { Corpus } from '../core/corpus.js'
 import type { Retriever } from '../core/retriever.js'
 import { isStopword, stem } from '../core/text.js'
 import type { AskResponse } from '../core/types.js'
-import { CONTEXT_TYPES } from '../facts/engine.js'
 import type { Knowledge } from '../facts/knowledge.js'
 import { understand, type Understanding } from '../facts/understand.js'
 import type { Answerer, AskInput } from './answerer.js'
@@ -10,6 +9,9 @@ import { composeSegments } from './compose.js'
 import { ExtractiveAnswerer, notInSource } from './extractive.js'
 import { resolveFollowUp } from './follow-up.js'
 import { stripInstructions } from './injection.js'
+
+/** Intents only the facts lookup can answer: source sentences can't count. */
+const COUNTING = new Set(['count', 'quantity'])
 
 const CJK_CHAR = /^[\u3400-\u9fff\uf900-\ufaff]$/u
 
@@ -35,9 +37,10 @@ export class BlueprintAnswerer implements Answerer {
     const { u, language, unknown } = analysis
     const result = this.knowledge.engine.answer(u, language)
     if (result.kind === 'refuse') return notInSource(question)
-    const specific = u.mentions.some((m) => m.entities.some((e) => !CONTEXT_TYPES.has(e.type)))
-    if (result.kind === 'answer' && (unknown.length === 0 || specific)) return composeSegments(this.corpus, result.segments, 'structured')
-    if (unknown.length) return notInSource(question)
+    // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
+    const unknownNumber = unknown.some((w) => /\d\d/.test(w))
+    if (result.kind === 'answer' && !unknownNumber && (unknown.length === 0 || result.anchored)) return composeSegments(this.corpus, result.segments, 'structured')
+    if (unknown.length || COUNTING.has(u.intent)) return notInSource(question)
     return this.#extractive.answer(u.words.join(' '), this.contentStems(u), question)
   }
 

@@ -6,13 +6,13 @@ import type { Segment } from '../facts/phrasing.js'
 
 /**
  * Turns answer segments into text with `[n]` markers before each segment's final punctuation,
- * citing every evidence span of the segment's facts.
+ * citing the sentence that holds each evidence span of the segment's facts.
  */
 export function composeSegments(corpus: Corpus, segments: readonly Segment[], source: AnswerSource): AskResponse {
   const list = new CitationList(corpus)
   const parts = segments.map((segment) => {
-    const spans = mergeSpans(segment.facts.flatMap((f) => f.spans.map((span) => ({ documentId: f.documentId, ...span }))))
-    const ids = [...new Set(spans.map((span) => list.cite(span)))]
+    const spans = mergeSpans(segment.facts.flatMap((f) => f.spans.map((span) => ({ documentId: f.documentId, ...corpus.sentenceSpan(f.documentId, span) }))))
+    const ids = [...new Set(spans.map((span) => list.cite(span)))].sort((a, b) => a - b)
     if (!ids.length) return segment.text
     const markers = ids.map((id) => `[${id}]`).join('')
     const m = /([.;:!?。])$/.exec(segment.text)

@@ -4,8 +4,9 @@ import type { Retriever } from '../core/retriever.js'
 import { stem } from '../core/text.js'
 import type { AskResponse, Span } from '../core/types.js'
 
-export const notInSource = (question: string): AskResponse => ({
-  answer: `The blueprint does not say anything that answers "${question.replace(/\s+/g, ' ').trim().slice(0, 200)}".`,
+/** The plain refusal. The question is not echoed, so nothing a user typed is repeated back as an answer. */
+export const notInSource = (_question?: string): AskResponse => ({
+  answer: 'The blueprint does not say anything that answers this question.',
   grounded: false,
   source: 'extractive',
   citations: [],
@@ -16,6 +17,8 @@ export const MIN_COVERAGE = 0.5
 
 interface Candidate extends Span {
   documentId: string
+  /** The whole sentence the clause comes from: what the answer cites. */
+  sentence: Span
   covered: Set<string>
   rank: number
 }
@@ -37,7 +40,7 @@ export class ExtractiveAnswerer {
     ranked.forEach((r, rank) => {
       for (const span of clauses(this.corpus.text(r.sentence.documentId, r.sentence), r.sentence.start)) {
         const covered = coverage(this.corpus.text(r.sentence.documentId, span), contentStems)
-        candidates.push({ ...span, documentId: r.sentence.documentId, covered, rank })
+        candidates.push({ ...span, documentId: r.sentence.documentId, sentence: r.sentence, covered, rank })
       }
     })
     candidates.sort((a, b) => b.covered.size - a.covered.size || a.rank - b.rank || a.start - b.start)
@@ -48,7 +51,7 @@ export class ExtractiveAnswerer {
     if (second && (best.covered.size + [...second.covered].filter((s) => !best.covered.has(s)).length) > best.covered.size) picked.push(second)
     picked.sort((a, b) => a.start - b.start)
     const list = new CitationList(this.corpus)
-    const answer = picked.map((c) => `${sentenceCase(this.corpus.text(c.documentId, c))} [${list.cite(c)}]`).join(' ')
+    const answer = picked.map((c) => `${sentenceCase(this.corpus.text(c.documentId, c))} [${list.cite({ documentId: c.documentId, start: c.sentence.start, end: c.sentence.end })}]`).join(' ')
     return { answer, grounded: true, source: 'extractive', citations: list.citations }
   }
 }

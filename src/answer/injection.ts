@@ -5,6 +5,7 @@ const INSTRUCTION_PATTERNS: RegExp[] = [
   /\b(?:act|pretend|behave|roleplay|role-play)\s+(?:as|like|to be)\b[^.?!。？！]*[.?!]?/giu,
   /\bfrom now on\b[^.?!。？！]*[.?!]?/giu,
   /\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b[^.?!。？！]*[.?!]?/giu,
+  /\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b[^.?!。？！]*[.?!]?/giu,
   /\bignore\s+(?:the\s+|all\s+|any\s+)?(?:above|previous|prior|earlier|preceding|following)\b[^.?!。？！]*[.?!]?/giu,
   /\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b[^.?!。？！]*[.?!]?/giu,
   /\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b[^.?!。？！]*[.?!:]?/giu,

@@ -32,6 +32,7 @@ export class Corpus {
   readonly sentences: Sentence[] = []
   readonly chunks: Chunk[] = []
   readonly #byId = new Map<string, CorpusDocument>()
+  readonly #sentencesByDocument = new Map<string, Sentence[]>()
 
   constructor(bundled: readonly BundledDocument[]) {
     this.documents = bundled.map(({ id, title, text, metadata, hash }) => ({ id, title, text, metadata, hash }))
@@ -52,6 +53,11 @@ export class Corpus {
       }
     }
     for (const doc of this.documents) this.#byId.set(doc.id, doc)
+    for (const s of this.sentences) {
+      const list = this.#sentencesByDocument.get(s.documentId) ?? []
+      list.push(s)
+      this.#sentencesByDocument.set(s.documentId, list)
+    }
   }
 
   document(id: string): CorpusDocument | undefined {
@@ -61,6 +67,13 @@ export class Corpus {
   /** The exact text of a span of a document. */
   text(documentId: string, span: Span): string {
     return this.#byId.get(documentId)?.text.slice(span.start, span.end) ?? ''
+  }
+
+  /** The span widened to whole sentences: from the start of the first sentence it touches to the end of the last. */
+  sentenceSpan(documentId: string, span: Span): Span {
+    const touching = this.#sentencesByDocument.get(documentId)?.filter((s) => s.start < span.end && span.start < s.end) ?? []
+    if (!touching.length) return { start: span.start, end: span.end }
+    return { start: Math.min(span.start, touching[0]!.start), end: Math.max(span.end, touching.at(-1)!.end) }
   }
 
   sentencesOf(chunk: Chunk): Sentence[] {

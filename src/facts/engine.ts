@@ -7,7 +7,11 @@ import { linked, type Link } from './traverse.js'
 import type { Understanding } from './understand.js'
 
 export type EngineResult =
-  | { kind: 'answer'; segments: Segment[] }
+  /**
+   * `anchored`: the answer rests on what the question explicitly names (an entity with the type or
+   * relation asked for, a matched figure, a stated total), so it stands even if other words are unknown.
+   */
+  | { kind: 'answer'; segments: Segment[]; anchored?: boolean }
   | { kind: 'refuse'; reason: string }
   | { kind: 'none' }
 
@@ -22,11 +26,18 @@ export const CONTEXT_TYPES = new Set(['blueprint', 'province', 'organization', '
  */
 export class FactsEngine {
   readonly #generic: Set<string>
+  readonly #typeWords: Set<string>
+  /** Words that ask who published the document, other than the bare "who". */
+  readonly #publisherCues: Set<string>
 
   constructor(
     readonly graph: FactGraph,
     lexicon: Lexicon,
+    /** True when the word occurs in the documents (or names an entity). */
+    private readonly inCorpus: (word: string) => boolean = () => false,
   ) {
+    this.#publisherCues = new Set((lexicon.relations['published-by'] ?? []).filter((w) => w !== 'who').map(stem))
+    this.#typeWords = new Set(Object.values(lexicon.types).flat().map((w) => stem(w.toLowerCase())))
     this.#generic = new Set([...lexicon.generic, ...Object.values(lexicon.types).flat()].flatMap((g) => wordsOf(g)).map(stem))
   }
 
@@ -52,9 +63,29 @@ export class FactsEngine {
     if (u.intent !== 'count' && !(u.intent === 'list' || u.intent === 'what')) return undefined
     const groups = specific.flat().filter((e) => this.graph.about(e).some((f) => f.relation === 'total'))
     if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
-    if (u.words.some((w) => UNNAMED.has(w))) return { kind: 'refuse', reason: 'unnamed members' }
+    if (u.words.some((w) => UNNAMED.has(w))) return u.intent === 'count' ? this.#unnamed(groups) : { kind: 'refuse', reason: 'unnamed members' }
+    if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return this.#sum(groups)
     const segments = groups.flatMap((group) => this.#membersOf(group, language, u.intent === 'count'))
-    return segments.length ? { kind: 'answer', segments } : undefined
+    return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
+  }
+
+  /** "How many of the nine are not named?": the stated total minus the members the text names. */
+  #unnamed(groups: GraphEntity[]): EngineResult {
+    const segments = groups.map((group) => {
+      const total = this.graph.about(group).find((f) => f.relation === 'total')!
+      const members = this.graph.pointingAt(group).filter((f) => f.relation === 'member-of')
+      const missing = Number(total.value) - members.length
+      return { text: `The article names ${countWord(members.length)} of the ${countWord(Number(total.value))} ${group.name}, so ${countWord(missing)} are not named.`, facts: [total, ...members] }
+    })
+    return { kind: 'answer', segments, anchored: true }
+  }
+
+  /** "Traditional and emerging together": the sum of the stated totals. */
+  #sum(groups: GraphEntity[]): EngineResult {
+    const totals = groups.map((g) => this.graph.about(g).find((f) => f.relation === 'total')!)
+    const sum = totals.reduce((n, f) => n + Number(f.value), 0)
+    const parts = joinList(groups.map((g, i) => `${countWord(Number(totals[i]!.value))} ${g.name}`))
+    return { kind: 'answer', segments: [{ text: `${capitalize(parts)} make ${countWord(sum)} industries in all.`, facts: totals }], anchored: true }
   }
 
   #membersOf(group: GraphEntity, language: 'en' | 'zh', leadWithTotal: boolean): Segment[] {
@@ -77,24 +108,26 @@ export class FactsEngine {
 
   /** Figures ("14 industries", "100 billion yuan") and refusals for figures the text doesn't give. */
   #figures({ u, specific }: Ctx): EngineResult | undefined {
-    const asksQuantity = u.intent === 'count' || u.intent === 'quantity' || u.intent === 'when' || u.measures.length > 0
-    if (!asksQuantity) return undefined
     const words = new Set(u.words.map(stem))
-    const figures = this.graph.facts.filter(
-      (f) => f.relation === 'figure' && (f.measure ?? []).some((m) => m.split(/\s+/).every((w) => words.has(stem(w.toLowerCase())))),
-    )
-    if (u.intent === 'count' && u.targetType && specific.length) return undefined
-    if (u.intent === 'count' && !figures.length && u.targetType) return undefined
+    const counting = u.intent === 'count' || u.intent === 'quantity' || u.intent === 'when'
+    // Without "how many"/"how much", a type word ("industries") alone does not ask for a figure.
+    const asks = (m: string) => m.split(/\s+/).every((w) => words.has(stem(w.toLowerCase()))) && (counting || !this.#typeWords.has(stem(m.toLowerCase())))
+    const figures = this.graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
+    const foreign = u.measures.some((m) => !this.inCorpus(m))
+    if (!counting && !foreign && !figures.length) return undefined
+    if (u.intent === 'count' && u.targetType && (specific.length || !figures.length)) return undefined
     if (u.intent === 'count' && u.named && u.targetType) return undefined
     if (figures.length && !specific.length) {
       const best = figures.filter((f) => (f.measure ?? []).some((m) => words.has(stem(m.toLowerCase())) && stem(m) !== 'when'))
       const chosen = u.intent === 'when' ? figures.filter((f) => f.unit === 'year') : best.length ? best : figures
       if (!chosen.length) return { kind: 'refuse', reason: 'figure' }
-      return { kind: 'answer', segments: chosen.map((f) => ({ text: `${capitalize(f.text ?? String(f.value))}.`, facts: [f] })) }
+      const covered = new Set(chosen.flatMap((f) => (f.measure ?? []).flatMap((m) => wordsOf(m)).map(stem)))
+      if (u.measures.some((m) => !WEAK_MEASURES.has(m) && !covered.has(stem(m)))) return { kind: 'refuse', reason: 'figure' }
+      const anchored = u.measures.some((m) => !WEAK_MEASURES.has(m) && covered.has(stem(m)))
+      return { kind: 'answer', segments: chosen.map((f) => ({ text: `${capitalize(f.text ?? String(f.value))}.`, facts: [f] })), anchored }
     }
     if (u.intent === 'when' && !figures.length && !u.measures.length) return undefined
-    if (u.intent === 'what' && !u.measures.length) return undefined
-    return { kind: 'refuse', reason: 'figure' }
+    return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
   }
 
   #who({ u }: Ctx): EngineResult | undefined {
@@ -104,6 +137,7 @@ export class FactsEngine {
     return {
       kind: 'answer',
       segments: facts.map((f) => ({ text: `According to the article, the blueprints come from the ${joinList(this.graph.objectsOf(f).map((o) => o.name))}.`, facts: [f] })),
+      anchored: u.words.some((w) => this.#publisherCues.has(stem(w))),
     }
   }
 
@@ -111,7 +145,7 @@ export class FactsEngine {
     if (u.intent !== 'why' && !u.relations.has('goal')) return undefined
     const goals = this.graph.facts.filter((f) => f.relation === 'goal')
     if (!goals.length) return undefined
-    return { kind: 'answer', segments: goals.map((f) => ({ text: `The goal is ${String(f.value)}.`, facts: [f] })) }
+    return { kind: 'answer', segments: goals.map((f) => ({ text: `The goal is ${String(f.value)}.`, facts: [f] })), anchored: u.relations.has('goal') }
   }
 
   /** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?" */
@@ -123,13 +157,13 @@ export class FactsEngine {
       const links = linked(this.graph, subject!, other.type, CONTEXT_TYPES)
       const hit = links.find((l) => l.entity.key === other.key)
       if (hit) {
-        segments.push({ text: `Yes: ${nameOf(subject!, language)} — ${nameOf(other, language)}.`, facts: hit.via })
+        segments.push({ text: `Yes. ${this.#relate(subject!, hit.via.at(-1)!, [other], language)}.`, facts: hit.via })
       } else if (links.length) {
-        const actual = joinList(links.map((l) => nameOf(l.entity, language)))
-        segments.push({ text: `No. The article links ${nameOf(subject!, language)} to ${actual}, not ${nameOf(other, language)}.`, facts: unique(links.flatMap((l) => l.via)) })
+        const statement = this.#relate(subject!, links[0]!.via.at(-1)!, links.map((l) => l.entity), language)
+        segments.push({ text: `No. ${statement}, not ${describe(other, language)}.`, facts: unique(links.flatMap((l) => l.via)) })
       }
     }
-    return segments.length ? { kind: 'answer', segments } : undefined
+    return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
   }
 
   /** "Which industry will resolve production overcapacity?": from a stated plan or goal back to its subject. */
@@ -147,10 +181,22 @@ export class FactsEngine {
       else if (score === bestScore && score > 0) best.push(f)
     }
     if (bestScore < 2 || bestScore / content.size < 0.6) return undefined
-    const segments = best
-      .filter((f) => this.graph.subjectOf(f).type === u.targetType || linked(this.graph, this.graph.subjectOf(f), u.targetType!, CONTEXT_TYPES).length)
-      .map((f) => ({ text: `${capitalize(describe(this.graph.subjectOf(f), language))}: ${String(f.value)}.`, facts: [f] }))
-    return segments.length ? { kind: 'answer', segments } : undefined
+    const typed = best.filter((f) => this.graph.subjectOf(f).type === u.targetType || linked(this.graph, this.graph.subjectOf(f), u.targetType!, CONTEXT_TYPES).length)
+    const segments = (typed.length ? typed : best)
+      .map((f) => ({ text: `${capitalize(describe(this.graph.subjectOf(f), language))}${f.relation === 'plan' ? ' will' : ':'} ${String(f.value)}.`, facts: [f] }))
+    return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
+  }
+
+  /** A sentence stating `fact` between `a` and `others`, oriented as the fact is: "Steel is one of the traditional leading industries". */
+  #relate(a: GraphEntity, fact: ResolvedFact, others: GraphEntity[], language: 'en' | 'zh'): string {
+    const forward = fact.subject === a.id
+    const left = forward ? capitalize(describe(a, language)) : capitalize(joinList(others.map((o) => describe(o, language))))
+    const right = forward ? joinList(others.map((o) => describe(o, language))) : describe(a, language)
+    const verb = forward ? (/s$/.test(a.name) ? 'are' : 'is') : others.length > 1 || /s$/.test(others[0]!.name) ? 'are' : 'is'
+    if (fact.relation === 'located-in') return `${left} ${verb} in ${right.replace(/^the /, '')}`
+    if (fact.relation === 'member-of') return `${left} ${verb} among ${right}`
+    if (fact.relation === 'part-of') return `${left} ${verb} part of ${right}`
+    return `The article links ${describe(a, language)} to ${joinList(others.map((o) => describe(o, language)))}`
   }
 
   /** Which/how many/where + an entity type: follow facts from the mentioned entities to that type. */
@@ -161,11 +207,16 @@ export class FactsEngine {
     if (!type || !this.#hasType(type)) return undefined
     const starts = specific.length ? specific : u.mentions.map((m) => m.entities)
     if (!starts.length) return this.#allOfType(u, type, language)
-    const found = starts.map((group) => this.#linkedFromGroup(group, type))
+    const placeTypes = u.intent === 'where' && (type === 'city' || type === 'region') ? [type, type === 'city' ? 'region' : 'city'] : [type]
+    let found = starts.map((group) => this.#linkedFromGroup(group, placeTypes[0]!))
+    if (placeTypes[1] && found.every((f) => !f.links.length)) {
+      const other = starts.map((group) => this.#linkedFromGroup(group, placeTypes[1]!))
+      if (other.some((f) => f.links.length)) [found, type] = [other, placeTypes[1]]
+    }
     const byGroup = found.map((f) => f.links)
     const used = found.map((f) => [f.start])
     const results = u.both || byGroup.length > 1 ? intersect(byGroup, u.both || differentTypes(starts)) : byGroup[0]!
-    if (!results.length) return specific.length ? undefined : this.#allOfType(u, type, language)
+    if (!results.length) return specific.length ? (u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined) : this.#allOfType(u, type, language)
     if (!specific.length) return this.#linkAnswer(u, type, used, results, language)
     return this.#linkAnswer(u, type, used, results, language)
   }
@@ -185,7 +236,7 @@ export class FactsEngine {
     const segments: Segment[] = [{ text, facts }]
     const partialNote = this.#partialNote(results.map((l) => l.entity))
     if (partialNote) segments.push(partialNote)
-    return { kind: 'answer', segments }
+    return { kind: 'answer', segments, anchored: true }
   }
 
   /** Links from the first entity of a mention that has any; else from an entity whose alias contains the mention. */
@@ -210,6 +261,7 @@ export class FactsEngine {
       if (!top.length) return undefined
       return {
         kind: 'answer',
+        anchored: u.typeAsked,
         segments: top.map(({ e, links }) => ({
           text: `${nameOf(e, language)}: ${countWord(links.length)} ${plural(counted, links.length)} (${joinList(links.map((l) => nameOf(l.entity, language)))}).`,
           facts: unique(links.flatMap((l) => l.via)),
@@ -228,7 +280,7 @@ export class FactsEngine {
       const text = u.intent === 'count' ? `The article names ${countWord(entities.length)} ${plural(type, entities.length)}: ${joinList(entities.map((e) => nameOf(e, language)))}.` : `${capitalize(plural(type, entities.length))} named in the article: ${joinList(entities.map((e) => nameOf(e, language)))}.`
       segments.push({ text, facts })
     }
-    return { kind: 'answer', segments }
+    return { kind: 'answer', segments, anchored: u.typeAsked }
   }
 
   #groupByCategory(entities: GraphEntity[]): Map<GraphEntity, GraphEntity[]> | undefined {
@@ -277,7 +329,7 @@ export class FactsEngine {
     if (!segments.length) return undefined
     const last = segments.at(-1)!
     last.text = last.text.replace(/;$/, '.')
-    return { kind: 'answer', segments }
+    return { kind: 'answer', segments, anchored: u.relations.has('plan') }
   }
 
   #hasType(type: string): boolean {
@@ -295,11 +347,14 @@ interface Ctx {
 /** "The kaolin industrial clusters are in Xinzhou and Shuozhou." / "Shuozhou hosts the kaolin … clusters." */
 function located(subject: string, names: string, start: GraphEntity, result: GraphEntity): string {
   const verb = /s$|\)$/.test(start.name) ? 'are' : 'is'
-  return result.type === 'city' || result.type === 'region' ? `${capitalize(withArticle(start, subject))} ${verb} in ${names}.` : `${subject} hosts ${names}.`
+  const hosts = subject.includes(' and ') ? 'host' : 'hosts'
+  return result.type === 'city' || result.type === 'region' ? `${capitalize(withArticle(start, subject))} ${verb} in ${names}.` : `${subject} ${hosts} ${names}.`
 }
 
 const withArticle = (e: GraphEntity, name: string) => (/^[A-Z]/.test(e.name) ? name : `the ${name}`)
 
+const TOGETHER = new Set(['together', 'total', 'combined', 'altogether', 'all', 'sum', 'overall'])
+const WEAK_MEASURES = new Set(['number', 'total', 'figure', 'value', 'amount', 'size', 'worth'])
 const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'missing', 'unlisted', 'unmentioned'])
 
 const describe = (e: GraphEntity, language: 'en' | 'zh' = 'en') => {

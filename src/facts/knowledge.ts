@@ -25,6 +25,7 @@ export function buildKnowledge(corpus: Corpus, facts: Record<string, ResolvedFac
   for (const phrase of [...Object.values(lex.types).flat(), ...Object.values(lex.relations).flat()]) for (const w of words(phrase)) core.add(w)
   const vocabulary = new Set(core)
   const lexiconWords = [
+    ...graph.facts.flatMap((f) => f.measure ?? []),
     ...lex.measures,
     ...lex.generic,
     ...Object.values(lex.synonyms),
@@ -37,7 +38,7 @@ export function buildKnowledge(corpus: Corpus, facts: Record<string, ResolvedFac
     lexicon: lex,
     graph,
     normalizer: new QuestionNormalizer(lex, vocabulary, core, phrases),
-    engine: new FactsEngine(graph, lex),
+    engine: new FactsEngine(graph, lex, (word) => core.has(word)),
     generic: new Set(lex.generic.flatMap((g) => words(g))),
   }
 }

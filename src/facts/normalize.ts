@@ -69,7 +69,8 @@ export class QuestionNormalizer {
   #translate(text: string): string {
     let out = ''
     for (let i = 0; i < text.length; ) {
-      const hit = CJK.test(text[i]!) ? this.#phrases.find(([from]) => text.startsWith(from, i)) : undefined
+      const startsPhrase = CJK.test(text[i]!) || (/\d/.test(text[i]!) && !/\d/.test(text[i - 1] ?? ''))
+      const hit = startsPhrase ? this.#phrases.find(([from]) => text.startsWith(from, i)) : undefined
       if (hit) {
         out += ` ${hit[1]} `
         i += hit[0].length
@@ -104,10 +105,10 @@ export class QuestionNormalizer {
     return !this.core.has(word) && stem(near) !== stem(word) && osaDistance(word, near, 1) === 1 && !this.#coreStems.has(stem(word))
   }
 
-  /** The unique closest known word within 1 edit (2 for long words), or undefined. */
+  /** The unique closest known word within 1 edit (2 from seven letters on), or undefined. */
   #nearest(word: string): string | undefined {
     if (word.length < 5) return undefined
-    const max = word.length >= 8 ? 2 : 1
+    const max = word.length >= 7 ? 2 : 1
     let best: string | undefined
     let bestDistance = max + 1
     let tie = false

@@ -10,6 +10,8 @@ export interface Understanding {
   mentions: Mention[]
   /** Entity type asked for ("city" in "which cities …"), from words outside mentions. */
   targetType?: string | undefined
+  /** True when the question explicitly asks for that type ("which cities", "where"). */
+  typeAsked: boolean
   /** Every entity type named outside mentions, in order ("city", then "cluster"). */
   types: string[]
   /** Relations cued by words outside mentions ("plan", "located-in" …). */
@@ -49,14 +51,15 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon):
 
   const intent = intentOf(words, has)
   return {
-    intent,
+    intent: intent === 'what' && asksFigure(words, measureSet) ? 'quantity' : intent,
     words,
     mentions,
     targetType: (asked ?? typeHits.find((h) => intent === 'where' && (h.key === 'city' || h.key === 'region')) ?? typeHits[0])?.key,
     types: [...new Set(typeHits.map((h) => h.key))],
+    typeAsked: Boolean(asked) || intent === 'where',
     relations,
     measures,
-    superlative: ['most', 'more than one', 'multiple', 'several', 'two or more', 'at least two', 'largest number', 'greatest number', 'most often'].some(has),
+    superlative: ['most', 'more than one', 'multiple', 'several', 'two or more', 'at least two', 'largest number', 'greatest number', 'most often', 'two different', 'two types', 'two kinds', 'more than one type'].some(has),
     both: has('both'),
     named: ['name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify'].some(has),
     numbers: words.filter((w) => /^\d/.test(w)),
@@ -69,10 +72,16 @@ function intentOf(words: string[], has: (p: string) => boolean): Intent {
   if (has('why') || has('goal') || has('goals')) return 'why'
   if (has('when') || has('what year') || has('which year')) return 'when'
   if (has('where') || has('located in')) return 'where'
-  if (has('who') || has('which department') || has('according to')) return 'who'
+  if (has('who') || has('which department')) return 'who'
   if (has('which') || has('list') || has('name the') || has('what are')) return 'list'
   if (YES_NO.has(words[0] ?? '')) return 'yesno'
   return 'what'
+}
+
+/** "What is the capacity of …", "what's the budget": a figure asked for with a plain "what". */
+function asksFigure(words: string[], measures: ReadonlySet<string>): boolean {
+  const m = /^what (?:s |is |was |are |were |will be )(.*?)(?: of | for | in | does | do | will |$)/.exec(words.join(' '))
+  return Boolean(m && m[1]!.split(' ').some((w) => measures.has(stem(w))))
 }
 
 /** Phrases of a `{ key: phrases[] }` table found among the free words, in order of position. */
