@@ -9,7 +9,7 @@ import type { Services } from '../services.js'
 export interface NodeServer {
   server: ServerType
   port: number
-  /** Stops accepting, lets in-flight requests finish for up to `timeoutMs`, then closes the rest. */
+  /** Stops accepting, lets in-flight requests finish for up to `timeoutMs` (closing each keep-alive connection as its response ends), then closes the rest. */
   close(timeoutMs: number): Promise<'drained' | 'forced'>
 }
 
@@ -21,11 +21,14 @@ export async function startNodeServer(services: Services, logger: Logger): Promi
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
   const http = server as Server
+  let closing = false
+  http.on('request', (_req, res) => res.once('finish', () => closing && setImmediate(() => http.closeIdleConnections())))
   return {
     server,
     port: (server.address() as AddressInfo).port,
     close: (timeoutMs) =>
       new Promise((resolve) => {
+        closing = true
         const force = setTimeout(() => {
           http.closeAllConnections()
           resolve('forced')
