@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import type { Services } from '../services.js'
 import { requestLog, type AppEnv } from './context.js'
-import { errorResponse, notFound, onError } from './errors.js'
+import { errorResponse, notFound, onError, wrapNonErrors } from './errors.js'
 import { createJsonLogger, type Logger } from './logger.js'
 import { apiKeyAuth } from './middleware/api-key.js'
 import { deadline } from './middleware/deadline.js'
@@ -52,6 +52,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   )
   app.notFound(notFound)
   app.use(requestContext(logger, { logQuestions: config.logQuestions }))
+  app.use(wrapNonErrors)
   app.use(securityHeaders(config.frameAncestors))
   app.use(
     cors({
