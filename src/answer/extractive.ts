@@ -6,7 +6,7 @@ import type { AskResponse } from '../core/types.js'
 import type { Answerer, AskInput } from './answerer.js'
 
 export const notInSource = (question: string): AskResponse => ({
-  answer: `The blueprint does not say anything that answers "${question.trim().slice(0, 200)}".`,
+  answer: `The blueprint does not say anything that answers "${question.trim().slice(0, 200).replace(/\[(\d+)\]/g, '($1)')}".`,
   grounded: false,
   source: 'extractive',
   citations: [],

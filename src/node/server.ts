@@ -2,7 +2,9 @@ import { serve, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { createApp } from '../http/app.js'
+import { envelope } from '../http/errors.js'
 import type { Logger } from '../http/logger.js'
 import type { Services } from '../services.js'
 
@@ -21,6 +23,7 @@ export async function startNodeServer(services: Services, logger: Logger): Promi
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
   const http = server as Server
+  http.on('clientError', rejectMalformed)
   let closing = false
   http.on('request', (_req, res) => res.once('finish', () => closing && setImmediate(() => http.closeIdleConnections())))
   return {
@@ -60,4 +63,21 @@ export function exitGracefully(running: NodeServer, logger: Logger, timeoutMs: n
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
+}
+
+/**
+ * Node's HTTP parser rejects some requests before the app sees them (a 60 KB URL, a broken
+ * request line); answer those with the JSON error envelope too, instead of Node's bare text.
+ */
+function rejectMalformed(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy()
+    return
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+  const [status, reason, code, message] = tooLarge
+    ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request line or headers are too large']
+    : [400, 'Bad Request', 'invalid_request', 'The request is not valid HTTP']
+  const body = JSON.stringify(envelope(code, message))
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${crypto.randomUUID()}\r\nConnection: close\r\n\r\n${body}`)
 }
