@@ -41,6 +41,15 @@ const ConfigSchema = z
       .transform((v) => (v?.trim() ? v.split(/[\s,]+/).filter(Boolean) : ["'self'"])),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     INGEST_WRITE_DELAY_MS: z.coerce.number().int().min(0).default(0),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_RESPONSE_TYPE: z.enum(['in_channel', 'ephemeral']).default('in_channel'),
+    SLACK_API_URL: optionalString.pipe(z.url({ message: 'SLACK_API_URL must be a URL' }).optional()),
+    SLACK_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).default(1000),
+    WEBHOOK_SECRET: optionalString,
+    WEBHOOK_CALLBACK_HOSTS: list,
+    WEBHOOK_CALLBACK_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+    WEBHOOK_CALLBACK_BACKOFF_MS: z.coerce.number().int().min(0).default(1000),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -74,6 +83,19 @@ const ConfigSchema = z
     frameAncestors: env.FRAME_ANCESTORS,
     /** Testing hook: pause between index file writes so a crash test can kill ingest mid-write. */
     ingestWriteDelayMs: env.INGEST_WRITE_DELAY_MS,
+    slack: {
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      botToken: env.SLACK_BOT_TOKEN,
+      responseType: env.SLACK_RESPONSE_TYPE,
+      apiUrl: env.SLACK_API_URL,
+      retryBackoffMs: env.SLACK_RETRY_BACKOFF_MS,
+    },
+    webhook: {
+      secret: env.WEBHOOK_SECRET,
+      callbackHosts: env.WEBHOOK_CALLBACK_HOSTS.map((h) => h.toLowerCase()),
+      callbackRetries: env.WEBHOOK_CALLBACK_RETRIES,
+      callbackBackoffMs: env.WEBHOOK_CALLBACK_BACKOFF_MS,
+    },
   }))
 
 export type Config = z.output<typeof ConfigSchema>

@@ -1,10 +1,17 @@
 import type { Answerer } from './answer/answerer.js'
-import { ExtractiveAnswerer } from './answer/extractive.js'
+import { BlueprintAnswerer } from './answer/blueprint-answerer.js'
 import type { Config } from './config.js'
 import { Corpus, type IndexBundle } from './core/corpus.js'
 import { Retriever } from './core/retriever.js'
 import type { QueryEmbedder } from './embeddings/embedder.js'
+import { buildKnowledge, type Knowledge } from './facts/knowledge.js'
+import type { Lexicon } from './facts/lexicon.js'
+import type { ResolvedFacts } from './facts/schema.js'
 import type { VectorIndex } from './index/vector-index.js'
+import { LlmAnswerer } from './llm/answerer.js'
+import { createAnswerChain, createChatModel } from './llm/model.js'
+import type { ExtraPassages } from './llm/passages.js'
+import { createSlackApi, type SlackApi } from './integrations/slack/client.js'
 
 /** Everything the HTTP app and the CLI need, built once at start-up and injected. */
 export interface Services {
@@ -12,28 +19,53 @@ export interface Services {
   corpus: Corpus
   retriever: Retriever
   answerer: Answerer
-  facts: IndexBundle['facts']
+  knowledge: Knowledge
+  facts: Record<string, ResolvedFacts>
+  /** Slack Web API client, present when `SLACK_BOT_TOKEN` is set. */
+  slack: SlackApi | undefined
   info: {
     mode: 'embedded' | 'llm'
     embedder: { id: string; dimensions: number }
     index: { kind: string; documents: number; sentences: number; chunks: number }
+    /** The model path, when configured: never the key. */
+    llm?: { model: string; endpoint: string; timeoutMs: number }
   }
 }
 
+export interface ServiceOptions {
+  /** Extra numbered passages for the model, e.g. the source spans of relevant facts. */
+  extraPassages?: ExtraPassages
+}
+
+/** The answerer the configuration asks for: model-written with `fallback` behind it, or `fallback` alone. */
+export function answererFor(config: Config, corpus: Corpus, retriever: Retriever, fallback: Answerer, options: ServiceOptions = {}): Answerer {
+  if (!config.llmEnabled) return fallback
+  const chain = createAnswerChain(createChatModel(config))
+  return new LlmAnswerer({ corpus, retriever, chain, fallback, timeoutMs: config.openai.timeoutMs, extraPassages: options.extraPassages })
+}
+
 /** Assembles services from a loaded bundle, a vector index and a query embedder; runtime-agnostic. */
-export function createServices(config: Config, bundle: IndexBundle, index: VectorIndex, embedder: QueryEmbedder): Services {
+export function createServices(config: Config, bundle: IndexBundle, index: VectorIndex, embedder: QueryEmbedder, options: ServiceOptions = {}): Services {
   const corpus = new Corpus(bundle.documents)
   const retriever = new Retriever(corpus, index, embedder)
+  const facts = bundle.facts as Record<string, ResolvedFacts>
+  const knowledge = buildKnowledge(corpus, facts, bundle.aliases as Lexicon | null)
   return {
     config,
     corpus,
     retriever,
-    answerer: new ExtractiveAnswerer(corpus, retriever),
-    facts: bundle.facts,
+    answerer: answererFor(config, corpus, retriever, new BlueprintAnswerer(corpus, retriever, knowledge), options),
+    knowledge,
+    facts,
+    slack: createSlackApi(config),
     info: {
       mode: config.llmEnabled ? 'llm' : 'embedded',
       embedder: { id: embedder.id, dimensions: embedder.dimensions },
       index: { kind: index.kind, documents: corpus.documents.length, sentences: corpus.sentences.length, chunks: corpus.chunks.length },
+      ...(config.llmEnabled ? { llm: { model: config.openai.model, endpoint: endpointOf(config), timeoutMs: config.openai.timeoutMs } } : {}),
     },
   }
 }
+
+/** Scheme and host of the model endpoint, without credentials or path. */
+const endpointOf = (config: Config) => (config.openai.baseURL ? new URL(config.openai.baseURL).origin : 'https://api.openai.com')

@@ -9,3 +9,14 @@ export interface AskInput {
 export interface Answerer {
   ask(input: AskInput, signal?: AbortSignal): Promise<AskResponse>
 }
+
+/** What a streaming answerer emits: text deltas, then exactly one `done` with the full response. */
+export type AnswerEvent = { type: 'token'; text: string } | { type: 'done'; response: AskResponse }
+
+/** An answerer that can also stream its answer as it is written. */
+export interface StreamingAnswerer extends Answerer {
+  stream(input: AskInput, signal?: AbortSignal): AsyncIterable<AnswerEvent>
+}
+
+export const canStream = (answerer: Answerer): answerer is StreamingAnswerer =>
+  typeof (answerer as Partial<StreamingAnswerer>).stream === 'function'

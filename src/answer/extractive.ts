@@ -1,37 +1,77 @@
 import { CitationList } from '../core/citations.js'
 import type { Corpus } from '../core/corpus.js'
 import type { Retriever } from '../core/retriever.js'
-import { terms } from '../core/text.js'
-import type { AskResponse } from '../core/types.js'
-import type { Answerer, AskInput } from './answerer.js'
+import { stem } from '../core/text.js'
+import type { AskResponse, Span } from '../core/types.js'
 
 export const notInSource = (question: string): AskResponse => ({
-  answer: `The blueprint does not say anything that answers "${question.trim().slice(0, 200).replace(/\[(\d+)\]/g, '($1)')}".`,
+  answer: `The blueprint does not say anything that answers "${question.replace(/\s+/g, ' ').trim().slice(0, 200)}".`,
   grounded: false,
   source: 'extractive',
   citations: [],
 })
 
+/** Share of the question's content stems a passage must contain to count as an answer. */
+export const MIN_COVERAGE = 0.5
+
+interface Candidate extends Span {
+  documentId: string
+  covered: Set<string>
+  rank: number
+}
+
 /**
- * Answers with the best-matching source sentences, verbatim, each cited.
- * Refuses when too little of the question's content appears in the corpus.
+ * Answers from the source text alone: the clause (or sentence) that covers most of the question's
+ * content words, verbatim and cited. Refuses when no passage covers at least half of them.
  */
-export class ExtractiveAnswerer implements Answerer {
+export class ExtractiveAnswerer {
   constructor(
     private readonly corpus: Corpus,
     private readonly retriever: Retriever,
-    private readonly maxSentences = 2,
   ) {}
 
-  async ask({ question }: AskInput): Promise<AskResponse> {
-    const ranked = await this.retriever.sentences(question, 6)
-    const queryTerms = new Set(terms(question).filter((t) => this.retriever.sentenceLexicon.has(t)))
-    if (queryTerms.size === 0) return notInSource(question)
-    const picked = ranked.filter((r) => r.lexicalScore > 0).slice(0, this.maxSentences)
-    if (picked.length === 0) return notInSource(question)
-    picked.sort((a, b) => a.sentence.id - b.sentence.id)
+  async answer(query: string, contentStems: ReadonlySet<string>, question = query): Promise<AskResponse> {
+    if (contentStems.size === 0) return notInSource(question)
+    const ranked = await this.retriever.sentences(query, 8)
+    const candidates: Candidate[] = []
+    ranked.forEach((r, rank) => {
+      for (const span of clauses(this.corpus.text(r.sentence.documentId, r.sentence), r.sentence.start)) {
+        const covered = coverage(this.corpus.text(r.sentence.documentId, span), contentStems)
+        candidates.push({ ...span, documentId: r.sentence.documentId, covered, rank })
+      }
+    })
+    candidates.sort((a, b) => b.covered.size - a.covered.size || a.rank - b.rank || a.start - b.start)
+    const best = candidates[0]
+    if (!best || best.covered.size / contentStems.size < MIN_COVERAGE) return notInSource(question)
+    const picked = [best]
+    const second = candidates.find((c) => c !== best && [...c.covered].some((s) => !best.covered.has(s)) && !overlaps(c, best))
+    if (second && (best.covered.size + [...second.covered].filter((s) => !best.covered.has(s)).length) > best.covered.size) picked.push(second)
+    picked.sort((a, b) => a.start - b.start)
     const list = new CitationList(this.corpus)
-    const answer = picked.map((r) => `${r.text} [${list.cite(r.sentence)}]`).join(' ')
+    const answer = picked.map((c) => `${sentenceCase(this.corpus.text(c.documentId, c))} [${list.cite(c)}]`).join(' ')
     return { answer, grounded: true, source: 'extractive', citations: list.citations }
   }
 }
+
+/** The sentence itself, then its clauses split at semicolons and spaced dashes, without separators or edge spaces. */
+export function clauses(sentence: string, offset: number): Span[] {
+  const spans: Span[] = [{ start: offset, end: offset + sentence.length }]
+  let from = 0
+  for (const m of [...sentence.matchAll(/;|\s--\s/g), null]) {
+    const to = m ? m.index : sentence.length
+    const part = sentence.slice(from, to)
+    const start = from + (part.length - part.trimStart().length)
+    const end = to - (part.length - part.trimEnd().length)
+    if (m !== null || from > 0) if (end - start > 20) spans.push({ start: offset + start, end: offset + end })
+    if (m) from = m.index + m[0].length
+  }
+  return spans
+}
+
+function coverage(text: string, contentStems: ReadonlySet<string>): Set<string> {
+  const present = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.map(stem) ?? [])
+  return new Set([...contentStems].filter((s) => present.has(s)))
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
+const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)

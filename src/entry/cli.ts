@@ -8,11 +8,11 @@ if (!question) {
 }
 try {
   const { answerer } = await loadNodeServices(parseConfig(process.env))
-  const { answer, grounded, source, citations } = await answerer.ask({ question })
+  const { answer, grounded, source, citations, fallbackReason } = await answerer.ask({ question })
   console.log(`${answer}\n`)
   for (const c of citations) console.log(`[${c.id}] ${c.documentId} ${c.start}-${c.end}: "${c.quote}"`)
   if (!grounded) console.log('(not answered by the corpus)')
-  console.log(`\nsource: ${source}`)
+  console.log(`\nsource: ${source}${fallbackReason ? ` (model not used: ${fallbackReason})` : ''}`)
 } catch (error) {
   console.error(`ask failed: ${(error as Error).message}`)
   process.exitCode = 1

@@ -12,9 +12,12 @@ import { MemoryRateLimitStore, rateLimit, type RateLimitStore } from './middlewa
 import { requestContext } from './middleware/request-context.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { askRoutes } from './routes/ask.js'
+import { askStreamRoutes } from './routes/ask-stream.js'
 import { documentRoutes } from './routes/documents.js'
 import { healthRoutes } from './routes/health.js'
 import { searchRoutes } from './routes/search.js'
+import { slackRoutes } from './routes/slack.js'
+import { webhookRoutes } from './routes/webhook.js'
 
 /** The default body limit; `MAX_BODY_BYTES` overrides it. */
 export const MAX_BODY_BYTES = 16 * 1024
@@ -77,8 +80,11 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use(deadline(requestTimeoutMs))
   app.use(apiKeyAuth(config.apiKeys))
   app.route('/', askRoutes(services))
+  app.route('/', askStreamRoutes(services, options.logError))
   app.route('/', searchRoutes(services))
   app.route('/', documentRoutes(services))
   app.route('/', healthRoutes(services))
+  app.route('/', slackRoutes(services, options))
+  app.route('/', webhookRoutes(services, options))
   return app
 }

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
-import type { z } from 'zod'
 import { DOCUMENT_ID, DocumentMetadataSchema, DocumentTextSchema } from '../core/document-schema.js'
 import type { CorpusDocument } from '../core/types.js'
+import { check, CorpusError } from './validate.js'
 
-export class CorpusError extends Error {
-  override name = 'CorpusError'
-}
+export { CorpusError } from './validate.js'
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md'])
 const NOT_DOCUMENTS = new Set(['README.md'])
@@ -58,14 +56,6 @@ async function readDocument(dir: string, name: string, id: string): Promise<Corp
   check(DocumentTextSchema, text, join(dir, name))
   const metadata = check(DocumentMetadataSchema, await readJson(metaPath, `${join(dir, name)} has no metadata file ${id}.meta.json`), metaPath)
   return { id, title: metadata.title, text, metadata, hash: createHash('sha256').update(bytes).digest('hex') }
-}
-
-/** Validates with zod and throws a CorpusError naming the file and each problem. */
-export function check<T extends z.ZodType>(schema: T, value: unknown, file: string): z.output<T> {
-  const result = schema.safeParse(value)
-  if (result.success) return result.data
-  const problems = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-  throw new CorpusError(`${file}: ${problems.join('; ')}`)
 }
 
 async function readJson(path: string, missing?: string): Promise<unknown> {

@@ -4,6 +4,7 @@ import { LocalEmbeddings } from '../embeddings/local.js'
 import { createOpenAIEmbedder } from '../embeddings/openai.js'
 import { buildIndex, type IndexEmbedder } from '../ingest/build.js'
 import { readCorpus } from '../ingest/corpus-files.js'
+import { validateAliases, validateFacts } from '../ingest/validate.js'
 import { renderIndex, staleFiles, writeIndex } from '../ingest/index-files.js'
 
 export const LOCAL_DIMENSIONS = 512
@@ -40,8 +41,8 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
   const built = await buildIndex(corpus.documents, {
     chunking: DEFAULT_CHUNKING,
     embedder: embedderFor(config),
-    facts: corpus.facts,
-    aliases: null,
+    facts: validateFacts(corpus.documents, corpus.facts),
+    aliases: validateAliases(corpus.aliases),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   })
   const files = await renderIndex(built)

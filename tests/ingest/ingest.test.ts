@@ -36,7 +36,8 @@ describe('npm run ingest', () => {
   it('--check exits non-zero and names the stale files when a document changed', async () => {
     const s = scratch()
     await ingest(parseConfig(s.env))
-    writeFileSync(join(s.corpusDir, 'shanxi-2020-industrial-blueprints.txt'), 'Changed text.\n')
+    const path = join(s.corpusDir, 'shanxi-2020-industrial-blueprints.txt')
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\nA sentence added later.\n`)
     const { code, stderr } = await npmIngest(['--check'], s.env)
     expect(code).not.toBe(0)
     expect(stderr).toMatch(/index\/ is stale: corpus\.json differs/)

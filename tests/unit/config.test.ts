@@ -24,4 +24,15 @@ describe('parseConfig', () => {
   it('splits list settings on commas', () => {
     expect(parseConfig({ ALLOWED_ORIGINS: 'https://a.example, https://b.example' }).allowedOrigins).toEqual(['https://a.example', 'https://b.example'])
   })
+
+  it('reads Slack and webhook settings, with no secrets and no callback hosts by default', () => {
+    const empty = parseConfig({})
+    expect(empty.slack).toMatchObject({ signingSecret: undefined, botToken: undefined, responseType: 'in_channel' })
+    expect(empty.webhook).toMatchObject({ secret: undefined, callbackHosts: [], callbackRetries: 4, callbackBackoffMs: 1000 })
+    const set = parseConfig({ SLACK_RESPONSE_TYPE: 'ephemeral', SLACK_API_URL: 'http://127.0.0.1:9/api/', WEBHOOK_CALLBACK_HOSTS: 'Hooks.Example.com, *.corp.example' })
+    expect(set.slack).toMatchObject({ responseType: 'ephemeral', apiUrl: 'http://127.0.0.1:9/api/' })
+    expect(set.webhook.callbackHosts).toEqual(['hooks.example.com', '*.corp.example'])
+    expect(() => parseConfig({ SLACK_RESPONSE_TYPE: 'everyone' })).toThrow(/SLACK_RESPONSE_TYPE/)
+    expect(() => parseConfig({ WEBHOOK_CALLBACK_RETRIES: '50' })).toThrow(/WEBHOOK_CALLBACK_RETRIES/)
+  })
 })

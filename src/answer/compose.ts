@@ -1,0 +1,34 @@
+import { CitationList } from '../core/citations.js'
+import type { Corpus } from '../core/corpus.js'
+import type { AnswerSource, AskResponse } from '../core/types.js'
+import type { SourceSpan } from '../core/citations.js'
+import type { Segment } from '../facts/phrasing.js'
+
+/**
+ * Turns answer segments into text with `[n]` markers before each segment's final punctuation,
+ * citing every evidence span of the segment's facts.
+ */
+export function composeSegments(corpus: Corpus, segments: readonly Segment[], source: AnswerSource): AskResponse {
+  const list = new CitationList(corpus)
+  const parts = segments.map((segment) => {
+    const spans = mergeSpans(segment.facts.flatMap((f) => f.spans.map((span) => ({ documentId: f.documentId, ...span }))))
+    const ids = [...new Set(spans.map((span) => list.cite(span)))]
+    if (!ids.length) return segment.text
+    const markers = ids.map((id) => `[${id}]`).join('')
+    const m = /([.;:!?。])$/.exec(segment.text)
+    return m ? `${segment.text.slice(0, -1)} ${markers}${m[1]}` : `${segment.text} ${markers}`
+  })
+  return { answer: parts.join(' '), grounded: true, source, citations: list.citations }
+}
+
+/** Overlapping spans of the same document become one span, so one claim is not cited three times. */
+export function mergeSpans(spans: readonly SourceSpan[]): SourceSpan[] {
+  const sorted = [...spans].sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start)
+  const out: SourceSpan[] = []
+  for (const span of sorted) {
+    const last = out.at(-1)
+    if (last && last.documentId === span.documentId && span.start < last.end) last.end = Math.max(last.end, span.end)
+    else out.push({ ...span })
+  }
+  return out.sort((a, b) => spans.indexOf(spans.find((s) => s.start === a.start && s.documentId === a.documentId)!) - spans.indexOf(spans.find((s) => s.start === b.start && s.documentId === b.documentId)!))
+}

@@ -1,0 +1,113 @@
+import { fold, stem, words } from '../core/text.js'
+import type { Lexicon } from './lexicon.js'
+import type { Entity, ResolvedFact, ResolvedFacts } from './schema.js'
+
+export interface GraphEntity extends Entity {
+  /** `documentId/id`: entity ids are unique per document only. */
+  key: string
+  documentId: string
+}
+
+export interface Mention {
+  /** Word positions `[from, to)` in the normalized question. */
+  from: number
+  to: number
+  /** Entities whose name or alias matched exactly. */
+  entities: GraphEntity[]
+}
+
+const MAX_ALIAS_WORDS = 7
+
+/** Entities and facts of every document, indexed for lookups in both directions and for mentions. */
+export class FactGraph {
+  readonly entities = new Map<string, GraphEntity>()
+  readonly facts: ResolvedFact[] = []
+  readonly #bySubject = new Map<string, ResolvedFact[]>()
+  readonly #byObject = new Map<string, ResolvedFact[]>()
+  readonly #aliases = new Map<string, GraphEntity[]>()
+  readonly #romanized = new Map<string, GraphEntity[]>()
+  readonly #romanize: (word: string) => string
+
+  constructor(documents: readonly ResolvedFacts[], lexicon: Lexicon) {
+    const equivalents = lexicon.romanization.equivalents.map(([a, b]) => [fold(a), fold(b)] as const)
+    this.#romanize = (text) => equivalents.reduce((s, [a, b]) => s.split(a).join(b), fold(text)).replace(/[^\p{L}]/gu, '')
+    for (const doc of documents) {
+      for (const e of doc.entities) {
+        const entity = { ...e, key: keyOf(doc.documentId, e.id), documentId: doc.documentId }
+        this.entities.set(entity.key, entity)
+        for (const name of [e.name, ...e.aliases]) {
+          push(this.#aliases, stemKey(name), entity)
+          if (!/\s/.test(name.trim())) push(this.#romanized, this.#romanize(name), entity)
+        }
+      }
+      for (const f of doc.facts) {
+        this.facts.push(f)
+        push(this.#bySubject, keyOf(doc.documentId, f.subject), f)
+        for (const o of f.objects) push(this.#byObject, keyOf(doc.documentId, o), f)
+      }
+    }
+  }
+
+  entity(documentId: string, id: string): GraphEntity | undefined {
+    return this.entities.get(keyOf(documentId, id))
+  }
+
+  /** Facts whose subject is the entity. */
+  about(entity: GraphEntity): ResolvedFact[] {
+    return this.#bySubject.get(entity.key) ?? []
+  }
+
+  /** Facts that point at the entity. */
+  pointingAt(entity: GraphEntity): ResolvedFact[] {
+    return this.#byObject.get(entity.key) ?? []
+  }
+
+  objectsOf(fact: ResolvedFact): GraphEntity[] {
+    return fact.objects.map((o) => this.entity(fact.documentId, o)!)
+  }
+
+  subjectOf(fact: ResolvedFact): GraphEntity {
+    return this.entity(fact.documentId, fact.subject)!
+  }
+
+  /** Every word of every entity name and alias, folded. */
+  vocabulary(): Set<string> {
+    const out = new Set<string>()
+    for (const e of this.entities.values()) for (const n of [e.name, ...e.aliases]) for (const w of words(n)) out.add(w)
+    return out
+  }
+
+  /** Non-overlapping entity mentions, longest first, by alias or by romanization (Lüliang, Lvliang, Xin Zhou). */
+  mentions(questionWords: readonly string[]): Mention[] {
+    const stems = questionWords.map(stem)
+    const found: Mention[] = []
+    for (let i = 0; i < stems.length; ) {
+      let hit: Mention | undefined
+      for (let len = Math.min(MAX_ALIAS_WORDS, stems.length - i); len >= 1 && !hit; len--) {
+        const exact = this.#aliases.get(stems.slice(i, i + len).join(' '))
+        const roman = len <= 3 ? this.#romanized.get(this.#romanize(questionWords.slice(i, i + len).join(''))) : undefined
+        const entities = exact ?? roman
+        if (entities) hit = { from: i, to: i + len, entities }
+      }
+      if (hit) {
+        found.push(hit)
+        i = hit.to
+      } else {
+        i++
+      }
+    }
+    return found
+  }
+}
+
+const keyOf = (documentId: string, id: string) => `${documentId}/${id}`
+const stemKey = (text: string) => words(text).map(stem).join(' ')
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) {
+    if (!list.includes(value)) list.push(value)
+  } else {
+    map.set(key, [value])
+  }
+}

@@ -1,0 +1,123 @@
+import { osaDistance } from '../core/edit-distance.js'
+import { fold, stem, words } from '../core/text.js'
+import type { Lexicon } from './lexicon.js'
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
+
+export interface NormalizedQuestion {
+  /** `zh` when the question contains Chinese characters. */
+  language: 'en' | 'zh'
+  /** Folded words after phrase translation, spelling, synonym and typo repair. */
+  words: string[]
+  /** Words that were corrected, as `original → replacement`, for debugging. */
+  corrections: string[]
+}
+
+/**
+ * Rewrites a question into the corpus' own vocabulary, driven entirely by the alias lexicon:
+ * Chinese and multi-word phrases, British spellings, synonyms, and typos (edit distance to a
+ * known word). Words already in the vocabulary are never changed.
+ */
+export class QuestionNormalizer {
+  readonly #phrases: Array<[string, string]>
+  readonly #byLength = new Map<number, string[]>()
+  readonly #stems: Set<string>
+  readonly #coreStems: Set<string>
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    /** Every word the service knows: corpus, entity names and aliases, lexicon. */
+    readonly vocabulary: ReadonlySet<string>,
+    /** The words typos are corrected towards: corpus, entity names and aliases, type and relation words. */
+    private readonly core: ReadonlySet<string>,
+    /** Extra CJK phrase → English replacements, e.g. entity aliases. */
+    extraPhrases: Record<string, string> = {},
+  ) {
+    this.#phrases = Object.entries({ ...lexicon.phrases, ...extraPhrases })
+      .filter(([from]) => CJK.test(from))
+      .map(([from, to]): [string, string] => [fold(from), fold(to)])
+      .sort((a, b) => b[0].length - a[0].length)
+    this.#stems = new Set([...vocabulary].map(stem))
+    this.#coreStems = new Set([...core].map(stem))
+    for (const w of core) {
+      if (w.length < 5 || CJK.test(w) || /\d/.test(w)) continue
+      const list = this.#byLength.get(w.length) ?? []
+      list.push(w)
+      this.#byLength.set(w.length, list)
+    }
+  }
+
+  normalize(question: string): NormalizedQuestion {
+    const folded = fold(question)
+    const language = CJK.test(folded) ? 'zh' : 'en'
+    const corrections: string[] = []
+    const out: string[] = []
+    for (const word of words(language === 'zh' ? this.#translate(folded) : folded)) {
+      const fixed = this.#repair(word)
+      if (fixed !== word) corrections.push(`${word} → ${fixed}`)
+      out.push(...fixed.split(' '))
+    }
+    return { language, words: out, corrections }
+  }
+
+  /** True when the word, or its stem, is in the vocabulary. */
+  knows(word: string): boolean {
+    return this.vocabulary.has(word) || this.#stems.has(stem(word))
+  }
+
+  /** Longest-match replacement of known Chinese phrases; unknown characters stay as they are. */
+  #translate(text: string): string {
+    let out = ''
+    for (let i = 0; i < text.length; ) {
+      const hit = CJK.test(text[i]!) ? this.#phrases.find(([from]) => text.startsWith(from, i)) : undefined
+      if (hit) {
+        out += ` ${hit[1]} `
+        i += hit[0].length
+      } else {
+        out += text[i]
+        i++
+      }
+    }
+    return out
+  }
+
+  #repair(word: string): string {
+    const { synonyms, spelling } = this.lexicon
+    if (synonyms[word]) return fold(synonyms[word])
+    if (this.core.has(word) || CJK.test(word) || /\d/.test(word)) return word
+    if (this.knows(word)) {
+      const near = this.#nearest(word)
+      return near && this.#isCloseVariant(word, near) ? near : word
+    }
+    const british = spelling.words[word]
+    if (british) return british
+    for (const [from, to] of spelling.suffixes) {
+      if (!word.endsWith(from)) continue
+      const candidate = word.slice(0, word.length - from.length) + to
+      if (this.vocabulary.has(candidate)) return candidate
+    }
+    return this.#nearest(word) ?? word
+  }
+
+  /** A generic word one edit away from a core word of the same length class ("cites" → "cities"). */
+  #isCloseVariant(word: string, near: string): boolean {
+    return !this.core.has(word) && stem(near) !== stem(word) && osaDistance(word, near, 1) === 1 && !this.#coreStems.has(stem(word))
+  }
+
+  /** The unique closest known word within 1 edit (2 for long words), or undefined. */
+  #nearest(word: string): string | undefined {
+    if (word.length < 5) return undefined
+    const max = word.length >= 8 ? 2 : 1
+    let best: string | undefined
+    let bestDistance = max + 1
+    let tie = false
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const candidate of this.#byLength.get(len) ?? []) {
+        const d = osaDistance(word, candidate, max)
+        if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false]
+        else if (d === bestDistance) tie = true
+      }
+    }
+    return best && !tie ? best : undefined
+  }
+}

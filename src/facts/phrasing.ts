@@ -1,0 +1,37 @@
+import type { GraphEntity } from './graph.js'
+import type { ResolvedFact } from './schema.js'
+
+/** A piece of an answer and the facts whose evidence supports it. */
+export interface Segment {
+  text: string
+  facts: ResolvedFact[]
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen']
+
+/** "five (5)" for small numbers, so both spellings of the count are in the answer. */
+export const countWord = (n: number) => (NUMBER_WORDS[n] ? `${NUMBER_WORDS[n]} (${n})` : String(n))
+
+/** "a", "a and b", "a, b and c". */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+}
+
+/** Display name; for Chinese questions the first Chinese alias is added: "Xinzhou (忻州)". */
+export function nameOf(entity: GraphEntity, language: 'en' | 'zh'): string {
+  if (language !== 'zh') return entity.name
+  const chinese = entity.aliases.find((a) => /[\u3400-\u9fff]/u.test(a))
+  return chinese ? `${entity.name} (${chinese})` : entity.name
+}
+
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** Plural of an entity type name for answers: city → cities, industry → industries. */
+export function plural(type: string, n = 2): string {
+  const word = type.replace(/-/g, ' ')
+  if (n === 1) return word
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`
+  if (/(s|x|ch|sh)$/.test(word)) return `${word}es`
+  return `${word}s`
+}

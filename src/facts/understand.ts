@@ -1,0 +1,101 @@
+import { stem } from '../core/text.js'
+import type { FactGraph, Mention } from './graph.js'
+import type { Lexicon } from './lexicon.js'
+
+export type Intent = 'count' | 'quantity' | 'list' | 'where' | 'who' | 'when' | 'why' | 'yesno' | 'what'
+
+export interface Understanding {
+  intent: Intent
+  words: string[]
+  mentions: Mention[]
+  /** Entity type asked for ("city" in "which cities …"), from words outside mentions. */
+  targetType?: string | undefined
+  /** Every entity type named outside mentions, in order ("city", then "cluster"). */
+  types: string[]
+  /** Relations cued by words outside mentions ("plan", "located-in" …). */
+  relations: Set<string>
+  /** Quantity words ("investment", "output") that ask for a figure. */
+  measures: string[]
+  /** "most", "more than one": rank answers by how many facts support them. */
+  superlative: boolean
+  /** "both … and …": intersect instead of unite. */
+  both: boolean
+  /** "name", "named", "mentioned": the question asks what the text lists. */
+  named: boolean
+  /** Numbers written in the question. */
+  numbers: string[]
+}
+
+const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'the', 'all'])
+const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
+
+/**
+ * Reads intent, target type, relation cues and entity mentions from a normalized question.
+ * Everything but the intent words comes from the lexicon and the facts, so it generalises to any
+ * document that has a facts file.
+ */
+export function understand(words: string[], graph: FactGraph, lexicon: Lexicon): Understanding {
+  const mentions = graph.mentions(words)
+  const covered = new Set(mentions.flatMap((m) => range(m.from, m.to)))
+  const free = words.map((w, i) => (covered.has(i) ? '' : w))
+  const text = ` ${words.join(' ')} `
+  const has = (phrase: string) => text.includes(` ${phrase} `)
+
+  const typeHits = findPhrases(free, lexicon.types)
+  const asked = typeHits.find((h) => WH_WORDS.has(words[h.at - 1] ?? ''))
+  const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
+  const measureSet = new Set(lexicon.measures.map(stem))
+  const measures = free.filter((w) => w && measureSet.has(stem(w)))
+
+  const intent = intentOf(words, has)
+  return {
+    intent,
+    words,
+    mentions,
+    targetType: (asked ?? typeHits.find((h) => intent === 'where' && (h.key === 'city' || h.key === 'region')) ?? typeHits[0])?.key,
+    types: [...new Set(typeHits.map((h) => h.key))],
+    relations,
+    measures,
+    superlative: ['most', 'more than one', 'multiple', 'several', 'two or more', 'at least two', 'largest number', 'greatest number', 'most often'].some(has),
+    both: has('both'),
+    named: ['name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify'].some(has),
+    numbers: words.filter((w) => /^\d/.test(w)),
+  }
+}
+
+function intentOf(words: string[], has: (p: string) => boolean): Intent {
+  if (has('how many') || has('number of') || has('count')) return 'count'
+  if (has('how much') || has('how large') || has('how big') || has('what amount')) return 'quantity'
+  if (has('why') || has('goal') || has('goals')) return 'why'
+  if (has('when') || has('what year') || has('which year')) return 'when'
+  if (has('where') || has('located in')) return 'where'
+  if (has('who') || has('which department') || has('according to')) return 'who'
+  if (has('which') || has('list') || has('name the') || has('what are')) return 'list'
+  if (YES_NO.has(words[0] ?? '')) return 'yesno'
+  return 'what'
+}
+
+/** Phrases of a `{ key: phrases[] }` table found among the free words, in order of position. */
+function findPhrases(free: string[], table: Record<string, string[]>): Array<{ key: string; at: number }> {
+  const hits: Array<{ key: string; at: number; len: number }> = []
+  const stems = free.map((w) => (w ? singular(w) : ''))
+  for (const [key, phrases] of Object.entries(table)) {
+    for (const phrase of phrases) {
+      const p = phrase.toLowerCase().split(/\s+/).map(singular)
+      for (let i = 0; i + p.length <= stems.length; i++) {
+        if (p.every((w, j) => stems[i + j] === w)) hits.push({ key, at: i, len: p.length })
+      }
+    }
+  }
+  return hits.sort((a, b) => a.at - b.at || b.len - a.len)
+}
+
+/** Plural to singular only (cities → city), so "industrial" never reads as "industry". */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`
+  if (/(ses|xes|ches|shes)$/.test(word)) return word.slice(0, -2)
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1)
+  return word
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i)
