@@ -30,6 +30,17 @@ const ConfigSchema = z
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
     ALLOWED_ORIGINS: list,
     LOG_QUESTIONS: bool,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    MAX_BODY_BYTES: z.coerce.number().int().min(256).max(10 * 1024 * 1024).default(16 * 1024),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+    API_KEYS: list,
+    FRAME_ANCESTORS: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.split(/[\s,]+/).filter(Boolean) : ["'self'"])),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    INGEST_WRITE_DELAY_MS: z.coerce.number().int().min(0).default(0),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_BOT_TOKEN: optionalString,
     SLACK_RESPONSE_TYPE: z.enum(['in_channel', 'ephemeral']).default('in_channel'),
@@ -58,6 +69,20 @@ const ConfigSchema = z
     llmEnabled: Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL),
     allowedOrigins: env.ALLOWED_ORIGINS.length ? env.ALLOWED_ORIGINS : ['*'],
     logQuestions: env.LOG_QUESTIONS,
+    logLevel: env.LOG_LEVEL,
+    limits: {
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      /** Requests per client per minute; 0 turns rate limiting off. */
+      ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    },
+    /** Bearer keys for the API routes; empty leaves them open. */
+    apiKeys: env.API_KEYS,
+    /** CSP `frame-ancestors` sources for the embeddable widget routes. */
+    frameAncestors: env.FRAME_ANCESTORS,
+    /** Testing hook: pause between index file writes so a crash test can kill ingest mid-write. */
+    ingestWriteDelayMs: env.INGEST_WRITE_DELAY_MS,
     slack: {
       signingSecret: env.SLACK_SIGNING_SECRET,
       botToken: env.SLACK_BOT_TOKEN,

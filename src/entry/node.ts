@@ -1,17 +1,19 @@
-import { serve } from '@hono/node-server'
 import { parseConfig } from '../config.js'
-import { createApp } from '../http/app.js'
+import { createNodeLogger } from '../node/logger.js'
+import { exitGracefully, startNodeServer } from '../node/server.js'
 import { loadNodeServices } from '../node/services.js'
 
+let logger = createNodeLogger('info')
 try {
   const config = parseConfig(process.env)
+  logger = createNodeLogger(config.logLevel)
   const services = await loadNodeServices(config)
-  const app = createApp(services, { logError: (error) => console.error(error) })
-  serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const { mode, index } = services.info
-    console.log(`blueprint-qa listening on http://${config.host}:${info.port} (${mode} mode, ${index.documents} documents, ${index.chunks} chunks)`)
-  })
+  const running = await startNodeServer(services, logger)
+  exitGracefully(running, logger, config.limits.shutdownTimeoutMs)
+  const { mode, index } = services.info
+  logger.info({ url: `http://${config.host}:${running.port}`, port: running.port, mode, documents: index.documents, chunks: index.chunks }, 'blueprint-qa listening')
 } catch (error) {
+  logger.error({ err: error }, 'blueprint-qa failed to start')
   console.error(`blueprint-qa failed to start: ${(error as Error).message}`)
   process.exitCode = 1
 }

@@ -1,7 +1,16 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
 import type { Services } from '../services.js'
-import { errorResponse, notFound, onError } from './errors.js'
+import { requestLog, type AppEnv } from './context.js'
+import { errorResponse, notFound, onError, wrapNonErrors } from './errors.js'
+import { createJsonLogger, type Logger } from './logger.js'
+import { apiKeyAuth } from './middleware/api-key.js'
+import { deadline } from './middleware/deadline.js'
+import { MemoryRateLimitStore, rateLimit, type RateLimitStore } from './middleware/rate-limit.js'
+import { requestContext } from './middleware/request-context.js'
+import { securityHeaders } from './middleware/security-headers.js'
 import { askRoutes } from './routes/ask.js'
 import { askStreamRoutes } from './routes/ask-stream.js'
 import { documentRoutes } from './routes/documents.js'
@@ -10,30 +19,66 @@ import { searchRoutes } from './routes/search.js'
 import { slackRoutes } from './routes/slack.js'
 import { webhookRoutes } from './routes/webhook.js'
 
+/** The default body limit; `MAX_BODY_BYTES` overrides it. */
 export const MAX_BODY_BYTES = 16 * 1024
 
 export interface AppOptions {
   /** Called with unexpected errors before the 500 envelope is sent. */
   logError?: (error: unknown) => void
+  /** Structured logger; defaults to JSON lines on the console at `LOG_LEVEL`. */
+  logger?: Logger
+  /** The client's address for rate limiting; defaults to `CF-Connecting-IP` (set by Cloudflare). */
+  clientAddress?: (c: Context) => string | undefined
+  /** Where rate-limit counters live; defaults to one in-memory store per app. */
+  rateLimitStore?: RateLimitStore
 }
 
 /**
  * Builds the whole HTTP API from injected services; knows nothing about the runtime.
+ * Every route, including ones added later, gets: a request id, an access log line, secure
+ * headers, CORS, rate limiting, a body limit, a deadline and, on `ROUTE_POLICY.apiKey` paths, API keys.
  *
  * @example
  * const app = createApp(services)
  * const res = await app.request('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"question":"..."}' })
  */
 export function createApp(services: Services, options: AppOptions = {}) {
-  const app = new Hono()
-  app.onError(onError((error) => options.logError?.(error)))
-  app.notFound(notFound)
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${MAX_BODY_BYTES} bytes`),
+  const { config } = services
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel })
+  const { maxBodyBytes, requestTimeoutMs, ratePerMinute } = config.limits
+  const app = new Hono<AppEnv>()
+  app.onError(
+    onError((error, c) => {
+      requestLog(c).error({ err: error }, 'unhandled error')
+      options.logError?.(error)
     }),
   )
+  app.notFound(notFound)
+  app.use(requestContext(logger, { logQuestions: config.logQuestions }))
+  app.use(wrapNonErrors)
+  app.use(securityHeaders(config.frameAncestors))
+  app.use(
+    cors({
+      origin: config.allowedOrigins.includes('*') ? '*' : [...config.allowedOrigins],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
+      maxAge: 600,
+    }),
+  )
+  if (ratePerMinute > 0) {
+    const store = options.rateLimitStore ?? new MemoryRateLimitStore()
+    const clientKey = options.clientAddress ?? ((c: Context) => c.req.header('cf-connecting-ip'))
+    app.use(rateLimit({ perMinute: ratePerMinute, store, clientKey }))
+  }
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${maxBodyBytes} bytes`),
+    }),
+  )
+  app.use(deadline(requestTimeoutMs))
+  app.use(apiKeyAuth(config.apiKeys))
   app.route('/', askRoutes(services))
   app.route('/', askStreamRoutes(services, options.logError))
   app.route('/', searchRoutes(services))

@@ -1,4 +1,4 @@
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -51,3 +51,12 @@ export function onError(log: (error: unknown, c: Context) => void = () => {}): E
 }
 
 export const notFound: NotFoundHandler = (c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)
+
+/** Turns thrown non-`Error` values (strings, null, plain objects) into Errors so `onError` sees them too. */
+export const wrapNonErrors: MiddlewareHandler = async (_c, next) => {
+  try {
+    await next()
+  } catch (thrown) {
+    throw thrown instanceof Error ? thrown : new Error('A non-Error value was thrown', { cause: thrown })
+  }
+}

@@ -1,6 +1,7 @@
 import { zValidator } from '@hono/zod-validator'
 import type { MiddlewareHandler, ValidationTargets } from 'hono'
 import type { z } from 'zod'
+import { noteQuestion } from './context.js'
 import { ApiError } from './errors.js'
 
 /** Formats zod issues as one readable line: `question: Too small; history: Too big`. */
@@ -17,8 +18,14 @@ export const requireJson: MiddlewareHandler = async (c, next) => {
   await next()
 }
 
-/** zValidator whose failures become the 400 error envelope. */
+/**
+ * zValidator whose failures become the 400 error envelope. A validated `question` (or `q`) is
+ * noted for the access log, which prints it only with `LOG_QUESTIONS=true`.
+ */
 export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
-  zValidator(target, schema, (result) => {
+  zValidator(target, schema, (result, c) => {
     if (!result.success) throw new ApiError(400, 'invalid_request', describeIssues(result.error))
+    const data = result.data as { question?: unknown; q?: unknown }
+    const question = typeof data?.question === 'string' ? data.question : data?.q
+    if (typeof question === 'string') noteQuestion(c, question)
   })

@@ -54,10 +54,10 @@ export class HnswIndex implements VectorIndex {
     try {
       index.readIndexSync(path)
     } catch (cause) {
-      throw new IndexError(`Could not read the hnswlib index at ${path}`, { cause })
+      throw new IndexError(`Could not read the hnswlib index at ${path} (${(cause as Error).message}). Run \`npm run ingest\` to rebuild the index.`, { cause })
     }
     const size = index.getCurrentCount()
-    if (size !== expectedSize) throw new IndexError(`hnswlib index at ${path} has ${size} vectors, expected ${expectedSize}`)
+    if (size !== expectedSize) throw new IndexError(`hnswlib index at ${path} has ${size} vectors, expected ${expectedSize}. Run \`npm run ingest\` to rebuild the index.`)
     index.setEf(efSearch)
     return new HnswIndex(index, dimensions, size)
   }

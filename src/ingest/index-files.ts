@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { IndexBundle } from '../core/corpus.js'
@@ -57,19 +57,38 @@ export async function renderIndex(built: BuiltIndex, hnswParams: HnswParams = DE
 }
 
 /**
- * Writes index files atomically: every file goes to `<name>.tmp` first and is renamed into place
- * only when all are written, the manifest last. A crash before the renames leaves the old index whole.
+ * Writes index files crash-safely. Every file goes to `<name>.tmp` first, the manifest last; only
+ * when all are on disk are they renamed into place, the manifest last. A crash while writing leaves
+ * the old index whole; a crash between renames leaves a complete pending generation
+ * (`manifest.json.tmp`) that `readIndexFiles` loads and the next ingest finishes.
+ * `stepDelayMs` pauses between steps (a testing hook for the crash test).
  */
-export async function writeIndex(dir: string, files: Map<string, Uint8Array>): Promise<void> {
+export async function writeIndex(dir: string, files: Map<string, Uint8Array>, options: { stepDelayMs?: number } = {}): Promise<void> {
+  const pause = () => (options.stepDelayMs ? new Promise((r) => setTimeout(r, options.stepDelayMs)) : undefined)
   await mkdir(dir, { recursive: true })
-  await removeLeftovers(dir)
-  const names = [...files.keys()].sort((a, b) => Number(a === MANIFEST) - Number(b === MANIFEST))
-  for (const name of names) await writeFile(join(dir, `${name}.tmp`), files.get(name)!, { flush: true })
-  for (const name of names) await rename(join(dir, `${name}.tmp`), join(dir, name))
+  await settlePending(dir)
+  const names = manifestLast([...files.keys()])
+  for (const name of names) {
+    await writeFile(join(dir, `${name}.tmp`), files.get(name)!, { flush: true })
+    await pause()
+  }
+  for (const name of names) {
+    await rename(join(dir, `${name}.tmp`), join(dir, name))
+    if (name !== MANIFEST) await pause()
+  }
 }
 
-async function removeLeftovers(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) if (name.endsWith('.tmp')) await rm(join(dir, name), { force: true })
+const manifestLast = (names: string[]) => [...names].sort((a, b) => Number(a === MANIFEST) - Number(b === MANIFEST))
+
+/** Finishes the renames of a complete pending generation, or removes the leftovers of an incomplete one. */
+async function settlePending(dir: string): Promise<void> {
+  const pending = await readGeneration(dir, true).catch(() => undefined)
+  const leftovers = (await readdir(dir)).filter((name) => name.endsWith('.tmp'))
+  if (!pending) {
+    for (const name of leftovers) await rm(join(dir, name), { force: true })
+    return
+  }
+  for (const name of manifestLast(leftovers.map((n) => n.slice(0, -4)))) await rename(join(dir, `${name}.tmp`), join(dir, name))
 }
 
 /** Lists why the files in `dir` differ from a freshly rendered index; empty when current. */
@@ -90,35 +109,57 @@ export interface IndexFiles {
   hnswPath: string
 }
 
-/** Reads the index and verifies every file against the manifest's checksums before anything parses it. */
+/**
+ * Reads the index and verifies every file against the manifest's checksums before anything parses
+ * it. If the committed index does not verify but a complete pending generation does (ingest was
+ * killed between renames), that generation is loaded instead.
+ */
 export async function readIndexFiles(dir: string): Promise<IndexFiles> {
-  const manifestBytes = await readFile(join(dir, MANIFEST)).catch((cause) => {
+  try {
+    return await readGeneration(dir, false)
+  } catch (error) {
+    const pending = await readGeneration(dir, true).catch(() => undefined)
+    if (pending) return pending
+    throw error
+  }
+}
+
+async function readGeneration(dir: string, pending: boolean): Promise<IndexFiles> {
+  const exists = (path: string) => access(path).then(() => true, () => false)
+  const pathOf = async (name: string) => (pending && (await exists(join(dir, `${name}.tmp`))) ? join(dir, `${name}.tmp`) : join(dir, name))
+  const manifestPath = join(dir, pending ? `${MANIFEST}.tmp` : MANIFEST)
+  const manifestBytes = await readFile(manifestPath).catch((cause) => {
     throw new IndexError(`No index in ${dir} (${MANIFEST} is missing). Run \`npm run ingest\` to build it.`, { cause })
   })
   let manifest: Manifest
   try {
     manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest
   } catch (cause) {
-    throw new IndexError(`${join(dir, MANIFEST)} is not valid JSON. Run \`npm run ingest\` to rebuild the index.`, { cause })
+    throw new IndexError(`${manifestPath} is not valid JSON. Run \`npm run ingest\` to rebuild the index.`, { cause })
+  }
+  if (manifest?.format !== 1 || !manifest.embedder || !manifest.counts || typeof manifest.files !== 'object' || manifest.files === null) {
+    throw new IndexError(`${manifestPath} is not an index manifest this version understands. Run \`npm run ingest\` to rebuild the index.`)
   }
   const contents = new Map<string, Buffer>()
-  for (const [name, expected] of Object.entries(manifest.files ?? {})) {
-    const path = join(dir, name)
+  const paths = new Map<string, string>()
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    const path = await pathOf(name)
     const bytes = await readFile(path).catch((cause) => {
       throw new IndexError(`Index file ${path} is missing. Run \`npm run ingest\` to rebuild the index.`, { cause })
     })
-    if (bytes.byteLength !== expected.bytes || sha256(bytes) !== expected.sha256) {
+    if (bytes.byteLength !== expected?.bytes || sha256(bytes) !== expected.sha256) {
       throw new IndexError(
         `Index file ${path} is corrupt or truncated (${bytes.byteLength} bytes, checksum mismatch). Run \`npm run ingest\` to rebuild the index.`,
       )
     }
     contents.set(name, bytes)
+    paths.set(name, path)
   }
   for (const name of [CORPUS_FILE, VECTORS_FILE, HNSW_FILE]) {
-    if (!contents.has(name)) throw new IndexError(`${join(dir, MANIFEST)} does not list ${name}. Run \`npm run ingest\`.`)
+    if (!contents.has(name)) throw new IndexError(`${manifestPath} does not list ${name}. Run \`npm run ingest\`.`)
   }
   const bundle = JSON.parse(contents.get(CORPUS_FILE)!.toString('utf8')) as IndexBundle
   const raw = contents.get(VECTORS_FILE)!
   const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength))
-  return { manifest, bundle, vectors, hnswPath: join(dir, HNSW_FILE) }
+  return { manifest, bundle, vectors, hnswPath: paths.get(HNSW_FILE)! }
 }

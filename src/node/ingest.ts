@@ -47,6 +47,6 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
   })
   const files = await renderIndex(built)
   const stale = options.check ? await staleFiles(config.indexDir, files) : []
-  if (!options.check) await writeIndex(config.indexDir, files)
+  if (!options.check) await writeIndex(config.indexDir, files, { stepDelayMs: config.ingestWriteDelayMs })
   return { documents: corpus.documents.length, chunks: built.vectors.length / built.bundle.embedder.dimensions, files, stale }
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { canStream, type AnswerEvent, type Answerer, type AskInput } from '../../answer/answerer.js'
 import type { Services } from '../../services.js'
+import { requestSignal } from '../context.js'
 import { envelope } from '../errors.js'
 import { AskRequestSchema } from '../schemas.js'
 import { requireJson, validate } from '../validate.js'
@@ -21,7 +22,7 @@ export function askStreamRoutes(services: Services, logError: (error: unknown) =
   return new Hono().post('/ask/stream', requireJson, validate('json', AskRequestSchema), (c) => {
     const { question, history } = c.req.valid('json')
     const abort = new AbortController()
-    c.req.raw.signal.addEventListener('abort', () => abort.abort(), { once: true })
+    requestSignal(c).addEventListener('abort', () => abort.abort(), { once: true })
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => abort.abort())
       let streamed = ''

@@ -54,6 +54,7 @@ export function slackRoutes({ config, answerer, slack }: Services, { logError }:
       } catch {
         throw new ApiError(400, 'invalid_json', 'Request body is not valid JSON')
       }
+      if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope)) throw new ApiError(400, 'invalid_request', 'The event body must be a JSON object')
       if (envelope.type === 'url_verification') return c.json({ challenge: String(envelope.challenge ?? '') })
       const question = questionFromEvent(envelope, seen)
       if (question && !slack) logError?.(new Error('Slack event received but SLACK_BOT_TOKEN is not set; not answering'))

@@ -5,6 +5,7 @@ import { CallbackUrlError, checkCallbackUrl, deliverCallback } from '../../integ
 import { verifyWebhook } from '../../integrations/webhook/signature.js'
 import type { Services } from '../../services.js'
 import { runInBackground } from '../background.js'
+import { requestSignal } from '../context.js'
 import { ApiError } from '../errors.js'
 import { AskRequestSchema } from '../schemas.js'
 import { describeIssues, requireJson } from '../validate.js'
@@ -36,7 +37,7 @@ export function webhookRoutes({ config, answerer }: Services, { logError }: Webh
     if (!valid) throw new ApiError(401, 'unauthorized', 'Missing, invalid or expired signature')
     await requireJson(c, async () => {})
     const { question, history, callbackUrl } = parseBody(rawBody)
-    if (callbackUrl === undefined) return c.json(await answerer.ask({ question, history }, c.req.raw.signal))
+    if (callbackUrl === undefined) return c.json(await answerer.ask({ question, history }, requestSignal(c)))
     let url: URL
     try {
       url = checkCallbackUrl(callbackUrl, callbackHosts)

@@ -1,0 +1,31 @@
+import type { Context } from 'hono'
+import { silentLogger, type Logger } from './logger.js'
+
+/** Per-request values the middleware in `createApp` puts on the context. */
+export interface AppVariables {
+  requestId: string
+  /** The app logger bound to this request's id. */
+  log: Logger
+  /** Aborts when the request deadline (`REQUEST_TIMEOUT_MS`) passes or the client goes away. */
+  deadline: AbortSignal
+  /** The question text, noted for the access log (logged only with `LOG_QUESTIONS=true`). */
+  question?: string
+}
+
+export type AppEnv = { Variables: AppVariables }
+
+const vars = (c: Context) => (c as Context<AppEnv>).var
+
+/** The logger for this request: every line carries its request id. */
+export const requestLog = (c: Context): Logger => vars(c).log ?? silentLogger
+
+/**
+ * A signal that aborts when the client goes away or the request deadline passes: hand it to
+ * anything slow (answerers, model calls, streams).
+ *
+ * @example services.answerer.ask(input, requestSignal(c))
+ */
+export const requestSignal = (c: Context): AbortSignal => vars(c).deadline ?? c.req.raw.signal
+
+/** Records the question of this request so the access log can include it when allowed. */
+export const noteQuestion = (c: Context, question: string): void => (c as Context<AppEnv>).set('question', question)
