@@ -1,0 +1,48 @@
+import type { FactGraph, GraphEntity } from '../graph.js'
+import { nameOf, type Segment } from '../phrasing.js'
+import type { Understanding } from '../understand.js'
+
+export type EngineResult =
+  /**
+   * `anchored`: the answer rests on what the question explicitly names (an entity with the type or
+   * relation asked for, a matched figure, a stated total), so it stands even if other words are unknown.
+   */
+  | { kind: 'answer'; segments: Segment[]; anchored?: boolean }
+  | { kind: 'refuse'; reason: string }
+  | { kind: 'none' }
+
+/** Entity types that describe the document itself (the blueprint, its province, its publisher). */
+export const CONTEXT_TYPES = new Set(['blueprint', 'province', 'organization', 'region'])
+
+/** Word sets from the lexicon that the lookups need, built once. */
+export interface Cues {
+  /** Stems of words that carry no content ("tell", "which", type words). */
+  generic: ReadonlySet<string>
+  /** Stems of the words that name entity types ("cities", "industries"). */
+  typeWords: ReadonlySet<string>
+  /** Stems of words that ask who published the document, other than the bare "who". */
+  publisherCues: ReadonlySet<string>
+  /** True when the word occurs in the documents (or names an entity). */
+  inCorpus: (word: string) => boolean
+}
+
+/** One question being answered: what was understood, and the entities it names. */
+export interface Lookup {
+  graph: FactGraph
+  cues: Cues
+  u: Understanding
+  language: 'en' | 'zh'
+  /** Mentioned entities, per mention, without document-level ones (the province, the blueprint). */
+  specific: GraphEntity[][]
+}
+
+/** "the coking industry", "the kaolin industrial clusters", "Xinzhou". */
+export function describe(e: GraphEntity, language: 'en' | 'zh' = 'en'): string {
+  const name = nameOf(e, language)
+  if (e.type === 'industry' && !/industry|industries|manufacturing/.test(e.name)) return `the ${name} industry`
+  return /^[A-Z]/.test(e.name) ? name : `the ${name}`
+}
+
+export function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)]
+}

@@ -1,0 +1,23 @@
+import { stem } from '../../core/text.js'
+import { joinList } from '../phrasing.js'
+import type { EngineResult, Lookup } from './context.js'
+
+/** "Who released the blueprints?": the organization the facts name as the source. */
+export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
+  if (u.intent !== 'who' && u.targetType !== 'organization') return undefined
+  const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
+  if (!facts.length) return undefined
+  return {
+    kind: 'answer',
+    segments: facts.map((f) => ({ text: `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`, facts: [f] })),
+    anchored: u.words.some((w) => cues.publisherCues.has(stem(w))),
+  }
+}
+
+/** "What is the goal?", "Why …?": the stated goal. */
+export function goal({ graph, u }: Lookup): EngineResult | undefined {
+  if (u.intent !== 'why' && !u.relations.has('goal')) return undefined
+  const goals = graph.facts.filter((f) => f.relation === 'goal')
+  if (!goals.length) return undefined
+  return { kind: 'answer', segments: goals.map((f) => ({ text: `The goal is ${String(f.value)}.`, facts: [f] })), anchored: u.relations.has('goal') }
+}

@@ -1,0 +1,30 @@
+import { stem, words as wordsOf } from '../../core/text.js'
+import { capitalize } from '../phrasing.js'
+import type { EngineResult, Lookup } from './context.js'
+
+/** Quantity words too vague to say which figure is meant. */
+const WEAK_MEASURES = new Set(['number', 'total', 'figure', 'value', 'amount', 'size', 'worth'])
+
+/** Figures ("14 industries", "100 billion yuan") and refusals for figures the text doesn't give. */
+export function figures({ graph, cues, u, specific }: Lookup): EngineResult | undefined {
+  const words = new Set(u.words.map(stem))
+  const counting = u.intent === 'count' || u.intent === 'quantity' || u.intent === 'when'
+  // Without "how many"/"how much", a type word ("industries") alone does not ask for a figure.
+  const asks = (m: string) => m.split(/\s+/).every((w) => words.has(stem(w.toLowerCase()))) && (counting || !cues.typeWords.has(stem(m.toLowerCase())))
+  const found = graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
+  const foreign = u.measures.some((m) => !cues.inCorpus(m))
+  if (!counting && !foreign && !found.length) return undefined
+  if (u.intent === 'count' && u.targetType && (specific.length || !found.length)) return undefined
+  if (u.intent === 'count' && u.named && u.targetType) return undefined
+  if (found.length && !specific.length) {
+    const best = found.filter((f) => (f.measure ?? []).some((m) => words.has(stem(m.toLowerCase())) && stem(m) !== 'when'))
+    const chosen = u.intent === 'when' ? found.filter((f) => f.unit === 'year') : best.length ? best : found
+    if (!chosen.length) return { kind: 'refuse', reason: 'figure' }
+    const covered = new Set(chosen.flatMap((f) => (f.measure ?? []).flatMap((m) => wordsOf(m)).map(stem)))
+    if (u.measures.some((m) => !WEAK_MEASURES.has(m) && !covered.has(stem(m)))) return { kind: 'refuse', reason: 'figure' }
+    const anchored = u.measures.some((m) => !WEAK_MEASURES.has(m) && covered.has(stem(m)))
+    return { kind: 'answer', segments: chosen.map((f) => ({ text: `${capitalize(f.text ?? String(f.value))}.`, facts: [f] })), anchored }
+  }
+  if (u.intent === 'when' && !found.length && !u.measures.length) return undefined
+  return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
+}

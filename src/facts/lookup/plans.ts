@@ -1,0 +1,59 @@
+import { isStopword, stem, words as wordsOf } from '../../core/text.js'
+import { capitalize, type Segment } from '../phrasing.js'
+import type { ResolvedFact } from '../schema.js'
+import { linked } from '../traverse.js'
+import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './context.js'
+
+/** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
+export function plans({ graph, u, specific }: Lookup): EngineResult | undefined {
+  if (!specific.length || u.measures.length) return undefined
+  if (!u.relations.has('plan') && u.intent !== 'what' && u.intent !== 'list') return undefined
+  const segments: Segment[] = []
+  for (const group of specific) {
+    const entity = group[0]!
+    const own = graph.about(entity).filter((f) => f.relation === 'plan')
+    const parentFact = own.length ? undefined : graph.about(entity).find((f) => (f.relation === 'member-of' || f.relation === 'part-of') && f.objects.length)
+    const parent = parentFact ? graph.objectsOf(parentFact)[0]! : undefined
+    const stated = own.length ? own : parent ? graph.about(parent).filter((f) => f.relation === 'plan') : []
+    if (!stated.length) continue
+    const lead = parent ? `${capitalize(describe(entity))} is one of the ${parent.name}, which will:` : `${capitalize(describe(entity))} will:`
+    segments.push({ text: lead, facts: parentFact ? [parentFact] : [] })
+    for (const p of stated) segments.push({ text: `${String(p.value)};`, facts: [p] })
+  }
+  if (!segments.length) return undefined
+  const last = segments.at(-1)!
+  last.text = last.text.replace(/;$/, '.')
+  return { kind: 'answer', segments, anchored: u.relations.has('plan') }
+}
+
+/** "Which industry will resolve production overcapacity?": from a stated plan or goal back to its subject. */
+export function reverse({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
+  if (specific.length || !u.targetType) return undefined
+  const content = new Set(u.words.filter((w) => !isStopword(w)).map(stem).filter((w) => !cues.generic.has(w)))
+  if (content.size < 2) return undefined
+  let best: ResolvedFact[] = []
+  let bestScore = 0
+  for (const f of graph.facts) {
+    if (typeof f.value !== 'string') continue
+    const present = stemsOf(f)
+    const score = [...content].filter((w) => present.has(w)).length
+    if (score > bestScore) [best, bestScore] = [[f], score]
+    else if (score === bestScore && score > 0) best.push(f)
+  }
+  if (bestScore < 2 || bestScore / content.size < 0.6) return undefined
+  const typed = best.filter((f) => graph.subjectOf(f).type === u.targetType || linked(graph, graph.subjectOf(f), u.targetType!, CONTEXT_TYPES).length)
+  const segments = (typed.length ? typed : best).map((f) => ({
+    text: `${capitalize(describe(graph.subjectOf(f), language))}${f.relation === 'plan' ? ' will' : ':'} ${String(f.value)}.`,
+    facts: [f],
+  }))
+  return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
+}
+
+const factStems = new WeakMap<ResolvedFact, Set<string>>()
+
+/** Stems of a fact's value and evidence, computed once per fact. */
+function stemsOf(fact: ResolvedFact): Set<string> {
+  let stems = factStems.get(fact)
+  if (!stems) factStems.set(fact, (stems = new Set(wordsOf(`${String(fact.value)} ${fact.evidence.join(' ')}`).map(stem))))
+  return stems
+}

@@ -1,0 +1,68 @@
+import type { GraphEntity } from '../graph.js'
+import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
+import { unique, type EngineResult, type Lookup } from './context.js'
+
+const TOGETHER = new Set(['together', 'total', 'combined', 'altogether', 'all', 'sum', 'overall'])
+const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'missing', 'unlisted', 'unmentioned'])
+
+/** "How many strategic emerging industries …": the stated total, plus the members the text names. */
+export function totals({ graph, u, language, specific }: Lookup): EngineResult | undefined {
+  if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
+  const groups = specific.flat().filter((e) => graph.about(e).some((f) => f.relation === 'total'))
+  if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
+  if (u.words.some((w) => UNNAMED.has(w))) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
+  if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
+  const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
+  return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
+}
+
+/** "How many of the nine are not named?": the stated total minus the members the text names. */
+function unnamed(graph: Lookup['graph'], groups: GraphEntity[]): EngineResult {
+  const segments = groups.map((group) => {
+    const total = totalOf(graph, group)!
+    const members = graph.pointingAt(group).filter((f) => f.relation === 'member-of')
+    const missing = Number(total.value) - members.length
+    return { text: `The article names ${countWord(members.length)} of the ${countWord(Number(total.value))} ${group.name}, so ${countWord(missing)} are not named.`, facts: [total, ...members] }
+  })
+  return { kind: 'answer', segments, anchored: true }
+}
+
+/** "Traditional and emerging together": the sum of the stated totals. */
+function sum(graph: Lookup['graph'], groups: GraphEntity[]): EngineResult {
+  const stated = groups.map((g) => totalOf(graph, g)!)
+  const n = stated.reduce((acc, f) => acc + Number(f.value), 0)
+  const parts = joinList(groups.map((g, i) => `${countWord(Number(stated[i]!.value))} ${g.name}`))
+  return { kind: 'answer', segments: [{ text: `${capitalize(parts)} make ${countWord(n)} industries in all.`, facts: stated }], anchored: true }
+}
+
+/** The group's stated total (when `leadWithTotal` or the list is partial), then the members the text names. */
+export function membersOf(graph: Lookup['graph'], group: GraphEntity, language: 'en' | 'zh', leadWithTotal: boolean): Segment[] {
+  const total = totalOf(graph, group)!
+  const members = graph.pointingAt(group).filter((f) => f.relation === 'member-of')
+  const n = Number(total.value)
+  const names = joinList(members.map((f) => nameOf(graph.subjectOf(f), language)))
+  const segments: Segment[] = []
+  if (leadWithTotal || members.length < n) segments.push({ text: `There are ${countWord(n)} ${group.name}.`, facts: [total] })
+  if (members.length === 0) return segments
+  const text = members.length < n ? `The article names only ${countWord(members.length)} of them: ${names}.` : `${capitalize(group.name)}: ${names}.`
+  segments.push({ text, facts: unique(members) })
+  return segments
+}
+
+/** When the entities all belong to one group whose stated total is larger, say the list is partial. */
+export function partialNote(graph: Lookup['graph'], entities: GraphEntity[]): Segment | undefined {
+  for (const e of entities) {
+    const membership = graph.about(e).find((f) => f.relation === 'member-of')
+    if (!membership) continue
+    const category = graph.objectsOf(membership)[0]!
+    const total = totalOf(graph, category)
+    const named = graph.pointingAt(category).filter((f) => f.relation === 'member-of').length
+    const allInIt = entities.every((x) => graph.about(x).some((f) => f.relation === 'member-of' && f.objects[0] === category.id))
+    if (total && Number(total.value) > named && allInIt) {
+      return { text: `The article names only ${countWord(named)} of the ${countWord(Number(total.value))} ${category.name}.`, facts: [total] }
+    }
+  }
+  return undefined
+}
+
+const totalOf = (graph: Lookup['graph'], group: GraphEntity) => graph.about(group).find((f) => f.relation === 'total')
