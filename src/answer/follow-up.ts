@@ -9,20 +9,44 @@ const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 't
  * "and in which cities?" borrows the earlier entities; "and ceramics?" borrows the earlier frame.
  * Returns the words to answer with; unchanged when the question stands on its own.
  */
-export function resolveFollowUp(words: string[], history: readonly HistoryTurn[] | undefined, knowledge: Knowledge): string[] {
-  if (!history?.length) return words
+export function resolveFollowUp(question: string[], history: readonly HistoryTurn[] | undefined, knowledge: Knowledge): string[] {
+  if (!history?.length) return question
+  const earlier = previousQuestion(history, knowledge)
+  const words = (earlier && ordinalReference(question, earlier, knowledge)) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon)
   const hasEntity = current.mentions.length > 0
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
   const referential = words.some((w) => CONTEXT_WORDS.has(w)) || words.length <= 6
   if (hasEntity && hasFrame) return words
   if (!referential) return words
-  const previous = previousQuestion(history, knowledge)
+  const previous = earlier
   if (!previous) return words
   if (!hasEntity) return [...words, 'of', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))]
   const frame = previous.words.filter((_, i) => !previous.mentions.some((m) => i >= m.from && i < m.to))
   const mentioned = current.mentions.flatMap((m) => words.slice(m.from, m.to))
   return [...frame, ...mentioned]
+}
+
+const ORDINALS: Record<string, number> = { first: 0, second: 1, third: 2, fourth: 3, fifth: 4, last: -1, former: 0, latter: -1 }
+
+/**
+ * "the second one", "the first city": the entity at that place in the answer to the earlier
+ * question (recomputed, so it doesn't depend on what the client kept), written in its place.
+ */
+function ordinalReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {
+  const at = words.findIndex((w) => w in ORDINALS)
+  if (at < 0) return undefined
+  const result = knowledge.engine.answer(previous, 'en')
+  if (result.kind !== 'answer') return undefined
+  const answerWords = knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words
+  const asked = new Set(previous.mentions.flatMap((m) => m.entities.map((e) => e.key)))
+  const listed = knowledge.graph.mentions(answerWords).filter((m) => !m.entities.some((e) => asked.has(e.key)))
+  const index = ORDINALS[words[at]!]!
+  const pick = index < 0 ? listed.at(-1) : listed[index]
+  if (!pick) return undefined
+  const start = words[at - 1] === 'the' ? at - 1 : at
+  const end = words[at + 1] === 'one' || knowledge.lexicon.types[pick.entities[0]!.type]?.includes(words[at + 1] ?? '') ? at + 2 : at + 1
+  return [...words.slice(0, start), ...answerWords.slice(pick.from, pick.to), ...words.slice(end)]
 }
 
 function previousQuestion(history: readonly HistoryTurn[], knowledge: Knowledge): Understanding | undefined {

@@ -11,6 +11,10 @@ export const LexiconSchema = z.strictObject({
   romanization: z
     .strictObject({ description: z.string().optional(), equivalents: z.array(z.tuple([z.string(), z.string()])).default([]) })
     .default({ equivalents: [] }),
+  /** Character variants (traditional → simplified Chinese), applied before phrases. */
+  characters: z
+    .strictObject({ description: z.string().optional(), map: z.record(z.string(), z.string()).default({}) })
+    .default({ map: {} }),
   synonyms: z.record(z.string(), z.string()).default({}),
   phrases: z.record(z.string(), z.string()).default({}),
   types: z.record(z.string(), z.array(z.string())).default({}),
@@ -30,6 +34,7 @@ export function mergeLexicons(lexicons: readonly Lexicon[]): Lexicon {
     out.spelling.suffixes.push(...l.spelling.suffixes)
     Object.assign(out.spelling.words, l.spelling.words)
     out.romanization.equivalents.push(...l.romanization.equivalents)
+    Object.assign(out.characters.map, l.characters.map)
     Object.assign(out.synonyms, l.synonyms)
     Object.assign(out.phrases, l.phrases)
     for (const [k, v] of Object.entries(l.types)) out.types[k] = [...(out.types[k] ?? []), ...v]

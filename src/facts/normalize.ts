@@ -48,7 +48,7 @@ export class QuestionNormalizer {
   }
 
   normalize(question: string): NormalizedQuestion {
-    const folded = fold(question)
+    const folded = [...fold(question)].map((ch) => this.lexicon.characters.map[ch] ?? ch).join('')
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []
     const out: string[] = []
@@ -100,13 +100,23 @@ export class QuestionNormalizer {
     return this.#nearest(word) ?? word
   }
 
+  /** A known word with the same letters and two neighbours swapped ("mnay" → "many"). */
+  #swapped(word: string): string | undefined {
+    for (let i = 0; i + 1 < word.length; i++) {
+      const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+      if (candidate !== word && this.vocabulary.has(candidate)) return candidate
+    }
+    return undefined
+  }
+
   /** A generic word one edit away from a core word of the same length class ("cites" → "cities"). */
   #isCloseVariant(word: string, near: string): boolean {
     return !this.core.has(word) && stem(near) !== stem(word) && osaDistance(word, near, 1) === 1 && !this.#coreStems.has(stem(word))
   }
 
-  /** The unique closest known word within 1 edit (2 from seven letters on), or undefined. */
+  /** The unique closest known word within 1 edit (2 from seven letters on; only swapped letters for four), or undefined. */
   #nearest(word: string): string | undefined {
+    if (word.length === 4) return this.#swapped(word)
     if (word.length < 5) return undefined
     const max = word.length >= 7 ? 2 : 1
     let best: string | undefined

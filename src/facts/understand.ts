@@ -18,8 +18,14 @@ export interface Understanding {
   relations: Set<string>
   /** Quantity words ("investment", "output") that ask for a figure. */
   measures: string[]
-  /** "most", "more than one": rank answers by how many facts support them. */
-  superlative: boolean
+  /** Rank answers by how many entities of a second type they link to: the most, two or more, exactly one. */
+  rank?: 'most' | 'multiple' | 'single' | undefined
+  /** "Which has more …, A or B?": compare the mentioned entities. */
+  compare: boolean
+  /** "across", "altogether", "either": unite what several mentions link to rather than intersect. */
+  union: boolean
+  /** "Do A and B share …?", "in common": what the mentioned entities have in common. */
+  share: boolean
   /** "both … and …": intersect instead of unite. */
   both: boolean
   /** "name", "named", "mentioned": the question asks what the text lists. */
@@ -59,7 +65,16 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon):
     typeAsked: Boolean(asked) || intent === 'where',
     relations,
     measures,
-    superlative: ['most', 'more than one', 'multiple', 'several', 'two or more', 'at least two', 'largest number', 'greatest number', 'most often', 'two different', 'two types', 'two kinds', 'more than one type'].some(has),
+    rank: ['only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one'].some(has)
+      ? 'single'
+      : ['most', 'largest number', 'greatest number', 'most often'].some(has)
+        ? 'most'
+        : ['more than one', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds'].some(has)
+          ? 'multiple'
+          : undefined,
+    compare: ['more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs'].some(has),
+    union: ['across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of'].some(has),
+    share: ['share', 'shared', 'common', 'both have', 'both host', 'same'].some(has),
     both: has('both'),
     named: ['name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify'].some(has),
     numbers: words.filter((w) => /^\d/.test(w)),

@@ -11,7 +11,7 @@ export function allOfType(lookup: Lookup, type: string): EngineResult | undefine
   const entities = [...graph.entities.values()].filter((e) => e.type === type && (graph.about(e).length || graph.pointingAt(e).length))
   if (!entities.length) return undefined
   const counted = u.types.find((t) => t !== type)
-  if (u.superlative && counted) return ranked(lookup, entities, counted)
+  if (u.rank && counted) return ranked(lookup, entities, counted)
   const segments: Segment[] = []
   const lead = graph.facts.find((f) => f.relation === 'figure' && (f.measure ?? []).some((m) => stem(m) === stem(plural(type))))
   if (lead) segments.push({ text: `${capitalize(lead.text ?? String(lead.value))}.`, facts: [lead] })
@@ -29,18 +29,19 @@ export function allOfType(lookup: Lookup, type: string): EngineResult | undefine
   return { kind: 'answer', segments, anchored: u.typeAsked }
 }
 
-/** Entities ranked by how many `counted` entities they link to: the most, or every one with two or more. */
-function ranked({ graph, u, language }: Lookup, entities: GraphEntity[], counted: string): EngineResult | undefined {
+/** Entities ranked by how many `counted` entities they link to: the most, two or more, or exactly one. */
+export function ranked({ graph, u, language }: Lookup, entities: GraphEntity[], counted: string): EngineResult | undefined {
   const scored = entities.map((e) => ({ e, links: linked(graph, e, counted, CONTEXT_TYPES) })).filter((s) => s.links.length)
   const max = Math.max(...scored.map((s) => s.links.length))
-  const top = scored.filter((s) => (u.words.includes('most') ? s.links.length === max : s.links.length >= 2)).sort((a, b) => b.links.length - a.links.length)
+  const keep = (n: number) => (u.rank === 'most' ? n === max : u.rank === 'single' ? n === 1 : n >= 2)
+  const top = scored.filter((s) => keep(s.links.length)).sort((a, b) => b.links.length - a.links.length)
   if (!top.length) return undefined
   return {
     kind: 'answer',
     anchored: u.typeAsked,
     segments: top.map(({ e, links }) => ({
-      text: `${nameOf(e, language)}: ${countWord(links.length)} ${plural(counted, links.length)} (${joinList(links.map((l) => nameOf(l.entity, language)))}).`,
-      facts: unique(links.flatMap((l) => l.via)),
+      text: `${capitalize(nameOf(e, language))}: ${countWord(links.length)} ${plural(counted, links.length)} (${joinList(links.map((l) => nameOf(l.entity, language)))}).`,
+      facts: unique(links.flatMap((l) => l.allVia)),
     })),
   }
 }

@@ -2,14 +2,17 @@ import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, plural, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked, type Link } from '../traverse.js'
-import { allOfType } from './all-of-type.js'
+import { allOfType, ranked } from './all-of-type.js'
 import { CONTEXT_TYPES, describe, unique, type EngineResult, type Lookup } from './context.js'
 import { partialNote } from './totals.js'
 
-/** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?" */
-export function yesNo({ graph, u, language, specific }: Lookup): EngineResult | undefined {
+/** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?", "Do Xinzhou and Jincheng share a cluster type?" */
+export function yesNo(lookup: Lookup): EngineResult | undefined {
+  const { graph, u, language, specific } = lookup
   if (u.intent !== 'yesno' || specific.length < 2) return undefined
   const [subject, ...others] = specific.map((g) => g[0]!)
+  const shared = u.types.find((t) => t !== subject!.type)
+  if (u.share && shared && others.every((o) => o.type === subject!.type)) return inCommon(lookup, [subject!, ...others], shared)
   const segments: Segment[] = []
   for (const other of others) {
     const links = linked(graph, subject!, other.type, CONTEXT_TYPES)
@@ -22,6 +25,19 @@ export function yesNo({ graph, u, language, specific }: Lookup): EngineResult | 
     }
   }
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
+}
+
+/** What the entities have in common, or, when nothing, what each has. */
+function inCommon({ graph, language }: Lookup, entities: GraphEntity[], type: string): EngineResult | undefined {
+  const lists = entities.map((e) => linked(graph, e, type, CONTEXT_TYPES))
+  if (lists.some((l) => !l.length)) return undefined
+  const common = lists[0]!.filter((l) => lists.every((other) => other.some((m) => m.entity.key === l.entity.key)))
+  const facts = unique(lists.flat().flatMap((l) => l.via))
+  const each = entities.map((e, i) => `${nameOf(e, language)}: ${joinList(lists[i]!.map((l) => nameOf(l.entity, language)))}`).join('; ')
+  const text = common.length
+    ? `Yes. ${joinList(entities.map((e) => nameOf(e, language)))} share ${joinList(common.map((l) => nameOf(l.entity, language)))} (${each}).`
+    : `No. They have no ${plural(type, 1)} in common (${each}).`
+  return { kind: 'answer', segments: [{ text, facts }], anchored: true }
 }
 
 /** Which/how many/where + an entity type: follow facts from the mentioned entities to that type. */
@@ -40,41 +56,62 @@ export function byType(lookup: Lookup): EngineResult | undefined {
     const other = starts.map((group) => linkedFromGroup(graph, group, placeTypes[1]!))
     if (other.some((f) => f.links.length)) [found, type] = [other, placeTypes[1]]
   }
-  const byGroup = found.map((f) => f.links)
-  const results = u.both || byGroup.length > 1 ? intersect(byGroup, u.both || differentTypes(starts)) : byGroup[0]!
+  if (u.compare && found.length > 1 && !differentTypes(starts)) return comparison(lookup, found, type)
+  const results = combine(found.map((f) => f.links), u.both || differentTypes(starts), u.union)
+  if (results.length && u.rank) {
+    const counted = u.types.find((t) => t !== type && !starts.some((g) => g[0]!.type === t))
+    const answer = counted ? ranked(lookup, results.map((l) => l.entity), counted) : undefined
+    if (answer?.kind === 'answer') return { ...answer, anchored: true }
+  }
   if (results.length) return linkAnswer(lookup, type, found.map((f) => f.start), results)
   if (!specific.length) return allOfType(lookup, type)
   // "Which city hosts the medicine cluster?" when no city is linked: the blueprint doesn't say.
   return u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined
 }
 
+/** "Which has more clusters, Datong or Jinzhong?" */
+function comparison({ language }: Lookup, found: Array<{ start: GraphEntity; links: Link[] }>, type: string): EngineResult {
+  const sorted = [...found].sort((a, b) => b.links.length - a.links.length)
+  const describeOne = (f: (typeof found)[number]) =>
+    `${nameOf(f.start, language)} has ${countWord(f.links.length)} (${joinList(f.links.map((l) => nameOf(l.entity, language)))})`
+  const tie = sorted.every((f) => f.links.length === sorted[0]!.links.length)
+  const lead = tie
+    ? `They have the same number of ${plural(type)}, ${countWord(sorted[0]!.links.length)} each`
+    : `${nameOf(sorted[0]!.start, language)} has the most ${plural(type)}`
+  const facts = unique(found.flatMap((f) => f.links.flatMap((l) => l.allVia)))
+  return { kind: 'answer', segments: [{ text: `${lead}: ${sorted.map(describeOne).join('; ')}.`, facts }], anchored: true }
+}
+
 function linkAnswer({ graph, u, language }: Lookup, type: string, starts: GraphEntity[], results: Link[]): EngineResult {
   const subject = joinList(starts.map((e) => nameOf(e, language)))
-  const names = joinList(results.map((l) => nameOf(l.entity, language)))
   const noun = plural(type, results.length)
+  const named = (l: Link) => nameOf(l.entity, language) + (l.through.length ? ` (through the ${joinList(l.through.map((t) => nameOf(t, language)))})` : '')
+  const names = joinList(results.map(named))
   const direct = results[0]!.via.at(-1)?.relation === 'located-in' && results.every((l) => l.via.length === 1)
   const text =
     u.intent === 'count'
-      ? `The article names ${countWord(results.length)} ${noun} for ${subject}: ${names}.`
+      ? `The article names ${countWord(results.length)} ${noun} for ${subject}: ${joinList(results.map((l) => nameOf(l.entity, language)))}.`
       : direct
         ? located(subject, names, starts[0]!, results[0]!.entity)
         : `${capitalize(noun)} for ${subject}: ${names}.`
-  const segments: Segment[] = [{ text, facts: unique(results.flatMap((l) => l.via)) }]
+  const segments: Segment[] = [{ text, facts: unique(results.flatMap((l) => l.allVia)) }]
   const note = partialNote(graph, results.map((l) => l.entity))
   if (note) segments.push(note)
   return { kind: 'answer', segments, anchored: true }
 }
 
-/** Links from the first entity of a mention that has any; else from an entity whose alias contains the mention. */
+/**
+ * Links from a mention: from its own entities and from entities whose aliases contain its name
+ * ("ceramics" the sector, and the architectural ceramics clusters), by the first that has any.
+ */
 function linkedFromGroup(graph: Lookup['graph'], group: GraphEntity[], type: string): { start: GraphEntity; links: Link[] } {
   const related = [...graph.entities.values()].filter(
     (e) => e.type !== group[0]!.type && group.some((g) => e.aliases.some((a) => a.toLowerCase().includes(g.name.toLowerCase()))),
   )
-  for (const start of [...group, ...related]) {
-    const links = linked(graph, start, type, CONTEXT_TYPES)
-    if (links.length) return { start, links }
-  }
-  return { start: group[0]!, links: [] }
+  const starts = [...group, ...related]
+  const all = starts.map((start) => ({ start, links: linked(graph, start, type, CONTEXT_TYPES) })).filter((s) => s.links.length)
+  if (!all.length) return { start: group[0]!, links: [] }
+  return { start: all[0]!.start, links: combine(all.map((a) => a.links), false) }
 }
 
 /** A sentence stating `fact` between `a` and `others`, oriented as the fact is: "The steel industry is among the traditional leading industries". */
@@ -82,8 +119,8 @@ function relate(a: GraphEntity, fact: ResolvedFact, others: GraphEntity[], langu
   const forward = fact.subject === a.id
   const left = capitalize(forward ? describe(a, language) : joinList(others.map((o) => describe(o, language))))
   const right = forward ? joinList(others.map((o) => describe(o, language))) : describe(a, language)
-  const plural = forward ? /s$/.test(a.name) : others.length > 1 || /s$/.test(others[0]!.name)
-  const verb = plural ? 'are' : 'is'
+  const isPlural = forward ? /s$/.test(a.name) : others.length > 1 || /s$/.test(others[0]!.name)
+  const verb = isPlural ? 'are' : 'is'
   if (fact.relation === 'located-in') return `${left} ${verb} in ${right.replace(/^the /, '')}`
   if (fact.relation === 'member-of') return `${left} ${verb} among ${right}`
   if (fact.relation === 'part-of') return `${left} ${verb} part of ${right}`
@@ -108,12 +145,21 @@ function differentTypes(groups: GraphEntity[][]): boolean {
   return new Set(groups.map((g) => g[0]!.type)).size > 1
 }
 
-/** Union, or with `strict` the intersection, of link lists by entity, keeping the supporting facts of every list. */
-function intersect(lists: Link[][], strict: boolean): Link[] {
-  if (!strict) return lists.flat().filter((l, i, all) => all.findIndex((m) => m.entity.key === l.entity.key) === i)
+/**
+ * Links of several mentions together: the intersection when `strict` ("both", or mentions of different
+ * types constraining each other); otherwise the intersection if any ("clusters in Lyuliang and
+ * Yuncheng"), else the union ("cities of the kaolin and carbon clusters").
+ */
+function combine(lists: Link[][], strict: boolean, union = false): Link[] {
+  if (lists.length === 1) return lists[0]!
+  if (union && !strict) return lists.flat().filter((l, i, all) => all.findIndex((m) => m.entity.key === l.entity.key) === i)
   const [first, ...rest] = lists
-  return (first ?? [])
+  const common = (first ?? [])
     .filter((l) => rest.every((r) => r.some((m) => m.entity.key === l.entity.key)))
-    .map((l) => ({ entity: l.entity, via: unique([l.via, ...rest.map((r) => r.find((m) => m.entity.key === l.entity.key)!.via)].flat()) }))
+    .map((l) => {
+      const matches = [l, ...rest.map((r) => r.find((m) => m.entity.key === l.entity.key)!)]
+      return { ...l, via: unique(matches.flatMap((m) => m.via)), allVia: unique(matches.flatMap((m) => m.allVia)), through: unique(matches.flatMap((m) => m.through)) }
+    })
+  if (strict || common.length) return common
+  return lists.flat().filter((l, i, all) => all.findIndex((m) => m.entity.key === l.entity.key) === i)
 }
-

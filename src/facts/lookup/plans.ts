@@ -1,5 +1,5 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
-import { capitalize, type Segment } from '../phrasing.js'
+import { capitalize, joinList, nameOf, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './context.js'
@@ -42,10 +42,12 @@ export function reverse({ graph, cues, u, language, specific }: Lookup): EngineR
   }
   if (bestScore < 2 || bestScore / content.size < 0.6) return undefined
   const typed = best.filter((f) => graph.subjectOf(f).type === u.targetType || linked(graph, graph.subjectOf(f), u.targetType!, CONTEXT_TYPES).length)
-  const segments = (typed.length ? typed : best).map((f) => ({
-    text: `${capitalize(describe(graph.subjectOf(f), language))}${f.relation === 'plan' ? ' will' : ':'} ${String(f.value)}.`,
-    facts: [f],
-  }))
+  const segments = (typed.length ? typed : best).map((f) => {
+    const subject = graph.subjectOf(f)
+    const members = graph.pointingAt(subject).filter((m) => m.relation === 'member-of')
+    const listed = members.length ? ` (${joinList(members.map((m) => nameOf(graph.subjectOf(m), language)))})` : ''
+    return { text: `${capitalize(describe(subject, language))}${listed}${f.relation === 'plan' ? ' will' : ':'} ${String(f.value)}.`, facts: [f, ...members] }
+  })
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
 }
 
