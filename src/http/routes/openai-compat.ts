@@ -36,7 +36,11 @@ export function openAiRoutes(services: Services, logError: (error: unknown) => v
     '/v1/*',
     bodyLimit({
       maxSize: MAX_CHAT_BODY_BYTES,
-      onError: (c) => openAiErrorResponse(c, new OpenAiError(413, `Request body exceeds ${MAX_CHAT_BODY_BYTES} bytes`, 'request_too_large')),
+      onError: (c) => {
+        // The client may still be sending the rest of the body: this connection must not be reused.
+        c.header('Connection', 'close')
+        return openAiErrorResponse(c, new OpenAiError(413, `Request body exceeds ${MAX_CHAT_BODY_BYTES} bytes`, 'request_too_large'))
+      },
     }),
   )
   app.use(
