@@ -15,6 +15,7 @@ import { securityHeaders } from './middleware/security-headers.js'
 import { askRoutes } from './routes/ask.js'
 import { askStreamRoutes } from './routes/ask-stream.js'
 import { documentRoutes } from './routes/documents.js'
+import { openAiErrorShape } from '../integrations/openai-compat/errors.js'
 import { healthRoutes } from './routes/health.js'
 import { mcpRoutes } from './routes/mcp.js'
 import { openAiRoutes } from './routes/openai-compat.js'
@@ -61,6 +62,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.notFound(notFound)
   app.use(requestContext(logger, { logQuestions: config.logQuestions }))
   app.use(wrapNonErrors)
+  app.use('/v1/*', openAiErrorShape)
   app.use(securityHeaders(config.frameAncestors))
   app.use(
     cors({

@@ -98,10 +98,24 @@ describe('/v1 with API_KEYS', () => {
 
   it('answers 401 authentication_error for a wrong key and for no key', async () => {
     const wrong = await failure(clientFor(keyed, 'key-three').chat.completions.create(chat(QUESTION) as never))
-    expect(wrong).toMatchObject({ status: 401, type: 'authentication_error', code: 'invalid_api_key' })
+    expect(wrong).toMatchObject({ status: 401, type: 'authentication_error', code: 'unauthorized', param: null })
+    expect(wrong.message).toMatch(/not valid/)
     const missing = await fetch(`${keyed.url}/v1/models`)
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/)
-    expect(await rawError(missing)).toMatchObject({ status: 401, type: 'authentication_error', code: 'missing_api_key' })
+    expect(await rawError(missing)).toMatchObject({ status: 401, type: 'authentication_error', code: 'unauthorized' })
+  })
+
+  it('answers 429 rate_limit_error with Retry-After once the rate limit is spent', async () => {
+    const limited = await startServer({}, { ...server.services, config: parseConfig({ RATE_LIMIT_PER_MINUTE: '1' }) })
+    try {
+      const client = new OpenAI({ baseURL: `${limited.url}/v1`, apiKey: 'unused', maxRetries: 0, defaultHeaders: { 'cf-connecting-ip': '203.0.113.7' } })
+      await client.models.list()
+      const error = await failure(client.models.list())
+      expect(error).toMatchObject({ status: 429, type: 'rate_limit_error', code: 'rate_limited' })
+      expect(error.headers?.get('retry-after')).toMatch(/^\d+$/)
+    } finally {
+      await limited.close()
+    }
   })
 
   it('leaves /v1 open when no keys are configured', async () => {

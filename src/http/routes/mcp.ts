@@ -2,7 +2,6 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { Hono } from 'hono'
 import { createMcpServer } from '../../integrations/mcp/server.js'
 import type { Services } from '../../services.js'
-import { requireApiKey } from '../auth.js'
 
 /** Largest JSON-RPC request body `/mcp` reads. */
 export const MAX_MCP_BODY_BYTES = 128 * 1024
@@ -11,17 +10,11 @@ const jsonRpcError = (code: number, message: string) => ({ jsonrpc: '2.0' as con
 
 /**
  * `/mcp`: the MCP server over streamable HTTP, stateless (a fresh server and transport per
- * request, JSON responses, POST only), so it runs the same on Node and on Workers. With `API_KEYS` set it
- * needs `Authorization: Bearer <key>` like the rest of the API.
+ * request, JSON responses, POST only), so it runs the same on Node and on Workers. API keys apply through
+ * `ROUTE_POLICY` like the rest of the API.
  */
 export function mcpRoutes(services: Services) {
   const app = new Hono()
-  app.use(
-    '/mcp',
-    requireApiKey(services.config.apiKeys, (c, why) =>
-      c.json(jsonRpcError(-32001, why === 'missing' ? 'Unauthorized: send Authorization: Bearer <key>' : 'Unauthorized: the API key is not valid'), 401),
-    ),
-  )
   app.post('/mcp', async (c) => {
     const baseUrl = services.config.publicBaseUrl ?? new URL(c.req.url).origin
     const server = createMcpServer(services, { baseUrl })

@@ -9,7 +9,7 @@ import { ChatRequestSchema, MODEL_ID, toAskInput } from '../../integrations/open
 import { answerEvents, completionChunks } from '../../integrations/openai-compat/stream.js'
 import { withSources } from '../../integrations/sources.js'
 import type { Services } from '../../services.js'
-import { requireApiKey } from '../auth.js'
+import { requestSignal } from '../context.js'
 import { requireJson, describeIssues } from '../validate.js'
 
 /** Chat clients send the whole conversation, so `/v1` takes larger bodies than the rest of the API. */
@@ -25,8 +25,8 @@ const validChat = zValidator('json', ChatRequestSchema, (result) => {
  * The OpenAI-compatible API: `GET /v1/models` (one model, `blueprint-qa`) and
  * `POST /v1/chat/completions`, plain or streamed (`stream: true`: `chat.completion.chunk` events,
  * then `data: [DONE]`). Answers keep their `[n]` markers and end with a Sources list; the
- * non-standard `citations`, `grounded` and `source` fields carry the `/ask` contract. Every error,
- * API keys included, is in OpenAI's shape.
+ * non-standard `citations`, `grounded` and `source` fields carry the `/ask` contract. Every error
+ * is in OpenAI's shape (see `openAiErrorShape` for those raised before these routes).
  */
 export function openAiRoutes(services: Services, logError: (error: unknown) => void = () => {}) {
   const created = Math.floor(Date.now() / 1000)
@@ -43,17 +43,6 @@ export function openAiRoutes(services: Services, logError: (error: unknown) => v
       },
     }),
   )
-  app.use(
-    '/v1/*',
-    requireApiKey(services.config.apiKeys, (c, why) =>
-      openAiErrorResponse(
-        c,
-        why === 'missing'
-          ? new OpenAiError(401, 'You did not provide an API key. Send it as Authorization: Bearer <key>.', 'missing_api_key')
-          : new OpenAiError(401, 'Incorrect API key provided.', 'invalid_api_key'),
-      ),
-    ),
-  )
   app.get('/v1/models', (c) => c.json(modelList(created)))
   app.get('/v1/models/:id', (c) => {
     const model = modelList(created).data.find((m) => m.id === c.req.param('id'))
@@ -67,12 +56,12 @@ export function openAiRoutes(services: Services, logError: (error: unknown) => v
     const baseUrl = services.config.publicBaseUrl ?? new URL(c.req.url).origin
     const meta = newCompletion()
     if (!body.stream) {
-      const response = await services.answerer.ask(input, c.req.raw.signal)
+      const response = await services.answerer.ask(input, requestSignal(c))
       const content = withSources(response, baseUrl)
       return c.json(chatCompletion(meta, content, response, usageOf(promptOf(input), content)))
     }
     const abort = new AbortController()
-    c.req.raw.signal.addEventListener('abort', () => abort.abort(), { once: true })
+    requestSignal(c).addEventListener('abort', () => abort.abort(), { once: true })
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => abort.abort())
       const options = { meta, baseUrl, includeUsage: Boolean(body.stream_options?.include_usage), prompt: promptOf(input) }

@@ -1,4 +1,4 @@
-import type { Context, ErrorHandler } from 'hono'
+import type { Context, ErrorHandler, MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError } from '../../http/errors.js'
@@ -49,4 +49,20 @@ export function onOpenAiError(log: (error: unknown) => void): ErrorHandler {
     log(err)
     return openAiErrorResponse(c, new OpenAiError(500, 'The server had an error while processing your request.', 'internal_error'))
   }
+}
+
+/**
+ * Rewrites the app's `{ error: { code, message } }` envelope into OpenAI's shape (same `code` and
+ * `message`, plus `type` and `param`) for failures raised in front of the `/v1` routes: API keys,
+ * rate limits, the request deadline. Headers such as `WWW-Authenticate` and `Retry-After` stay.
+ */
+export const openAiErrorShape: MiddlewareHandler = async (c, next) => {
+  await next()
+  if (c.res.status < 400 || !/^application\/json/i.test(c.res.headers.get('content-type') ?? '')) return
+  const body = (await c.res.clone().json().catch(() => undefined)) as { error?: Record<string, unknown> } | undefined
+  const error = body?.error
+  if (!error || typeof error.message !== 'string' || 'type' in error) return
+  const code = typeof error.code === 'string' ? error.code : null
+  const reshaped: OpenAiErrorBody = { error: { message: error.message, type: errorType(c.res.status), param: null, code } }
+  c.res = new Response(JSON.stringify(reshaped), { status: c.res.status, headers: { 'content-type': 'application/json' } })
 }
