@@ -9,7 +9,7 @@ import { ChatRequestSchema, MODEL_ID, toAskInput } from '../../integrations/open
 import { answerEvents, completionChunks } from '../../integrations/openai-compat/stream.js'
 import { withSources } from '../../integrations/sources.js'
 import type { Services } from '../../services.js'
-import { requestSignal } from '../context.js'
+import { requestLog, requestSignal } from '../context.js'
 import { requireJson, describeIssues } from '../validate.js'
 
 /** Chat clients send the whole conversation, so `/v1` takes larger bodies than the rest of the API. */
@@ -31,7 +31,12 @@ const validChat = zValidator('json', ChatRequestSchema, (result) => {
 export function openAiRoutes(services: Services, logError: (error: unknown) => void = () => {}) {
   const created = Math.floor(Date.now() / 1000)
   const app = new Hono()
-  app.onError(onOpenAiError(logError))
+  app.onError(
+    onOpenAiError((error, c) => {
+      requestLog(c).error({ err: error }, 'unhandled error')
+      logError(error)
+    }),
+  )
   app.use(
     '/v1/*',
     bodyLimit({
@@ -73,6 +78,7 @@ export function openAiRoutes(services: Services, logError: (error: unknown) => v
         await stream.writeSSE({ data: '[DONE]' })
       } catch (error) {
         if (abort.signal.aborted) return
+        requestLog(c).error({ err: error }, 'chat completion stream failed')
         logError(error)
         await stream.writeSSE({ data: JSON.stringify(new OpenAiError(500, 'The answer could not be completed.', 'internal_error').body()) })
       }

@@ -37,7 +37,7 @@ export class OpenAiError extends Error {
 export const openAiErrorResponse = (c: Context, error: OpenAiError) => c.json(error.body(), error.status)
 
 /** Maps anything thrown under `/v1` to OpenAI's error shape; unknown errors become a 500 without details. */
-export function onOpenAiError(log: (error: unknown) => void): ErrorHandler {
+export function onOpenAiError(log: (error: unknown, c: Context) => void): ErrorHandler {
   return (err, c) => {
     if (err instanceof OpenAiError) return openAiErrorResponse(c, err)
     if (err instanceof ApiError) return openAiErrorResponse(c, new OpenAiError(err.status, err.message, err.code))
@@ -46,7 +46,7 @@ export function onOpenAiError(log: (error: unknown) => void): ErrorHandler {
       const message = malformed ? 'We could not parse the JSON body of your request.' : err.message || 'Request failed'
       return openAiErrorResponse(c, new OpenAiError(err.status as ContentfulStatusCode, message, malformed ? 'invalid_json' : null))
     }
-    log(err)
+    log(err, c)
     return openAiErrorResponse(c, new OpenAiError(500, 'The server had an error while processing your request.', 'internal_error'))
   }
 }
