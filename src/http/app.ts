@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import { cors } from 'hono/cors'
 import type { Services } from '../services.js'
 import { requestLog, type AppEnv } from './context.js'
@@ -14,13 +15,18 @@ import { securityHeaders } from './middleware/security-headers.js'
 import { askRoutes } from './routes/ask.js'
 import { askStreamRoutes } from './routes/ask-stream.js'
 import { documentRoutes } from './routes/documents.js'
+import { openAiErrorShape } from '../integrations/openai-compat/errors.js'
 import { healthRoutes } from './routes/health.js'
+import { mcpRoutes } from './routes/mcp.js'
+import { openAiRoutes } from './routes/openai-compat.js'
 import { searchRoutes } from './routes/search.js'
 import { slackRoutes } from './routes/slack.js'
 import { webhookRoutes } from './routes/webhook.js'
 
 /** The default body limit; `MAX_BODY_BYTES` overrides it. */
 export const MAX_BODY_BYTES = 16 * 1024
+/** Routes that set their own body limit and error shape: the OpenAI-compatible API and MCP. */
+const OWN_BODY_LIMIT = ['/v1/*', '/mcp']
 
 export interface AppOptions {
   /** Called with unexpected errors before the 500 envelope is sent. */
@@ -56,6 +62,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.notFound(notFound)
   app.use(requestContext(logger, { logQuestions: config.logQuestions }))
   app.use(wrapNonErrors)
+  app.use('/v1/*', openAiErrorShape)
   app.use(securityHeaders(config.frameAncestors))
   app.use(
     cors({
@@ -72,10 +79,13 @@ export function createApp(services: Services, options: AppOptions = {}) {
     app.use(rateLimit({ perMinute: ratePerMinute, store, clientKey }))
   }
   app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${maxBodyBytes} bytes`),
-    }),
+    except(
+      OWN_BODY_LIMIT,
+      bodyLimit({
+        maxSize: maxBodyBytes,
+        onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${maxBodyBytes} bytes`),
+      }),
+    ),
   )
   app.use(deadline(requestTimeoutMs))
   app.use(apiKeyAuth(config.apiKeys))
@@ -86,5 +96,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/', healthRoutes(services))
   app.route('/', slackRoutes(services, options))
   app.route('/', webhookRoutes(services, options))
+  app.route('/', openAiRoutes(services, options.logError))
+  app.route('/', mcpRoutes(services))
   return app
 }

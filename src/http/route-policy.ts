@@ -5,7 +5,7 @@
  */
 export const ROUTE_POLICY = {
   /** Need `Authorization: Bearer <key>` when `API_KEYS` is set. */
-  apiKey: ['/ask', '/ask/*', '/search', '/v1/*'],
+  apiKey: ['/ask', '/ask/*', '/search', '/v1/*', '/mcp'],
   /** May be framed by the `FRAME_ANCESTORS` origins; every other route refuses to be framed. */
   embeddable: ['/', '/widget.js', '/faq.json', '/documents', '/documents/*'],
   /** Never rate limited: liveness probes. */

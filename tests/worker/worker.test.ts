@@ -1,3 +1,6 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from '../../src/node/wrangler.js'
 import type { AskResponse } from '../../src/core/types.js'
@@ -94,5 +97,45 @@ describe('Node equals Worker', () => {
       expect(fromWorker.status, item.question).toBe(fromNode.status)
       expect(pick(await fromWorker.json()), item.question).toEqual(pick(await fromNode.json()))
     }
+  })
+})
+
+describe('the OpenAI-compatible API and MCP on the Worker', () => {
+  const QUESTION = 'Which cities host kaolin clusters?'
+
+  it('streams the same chat completion content and citations as Node through the openai client', async () => {
+    const completion = async (url: string) => {
+      const stream = await new OpenAI({ baseURL: `${url}/v1`, apiKey: 'unused', maxRetries: 0 }).chat.completions.create({
+        model: 'blueprint-qa',
+        messages: [{ role: 'user', content: QUESTION }],
+        stream: true,
+      })
+      let content = ''
+      let citations: unknown
+      for await (const chunk of stream) {
+        content += chunk.choices[0]?.delta.content ?? ''
+        if (chunk.choices[0]?.finish_reason) citations = (chunk as unknown as AskResponse).citations
+      }
+      return { content: content.replaceAll(url, '<base>'), citations }
+    }
+    const [onWorker, onNode] = await Promise.all([completion(worker.url), completion(node.url)])
+    expect(onWorker).toEqual(onNode)
+    expect(onWorker.content).toMatch(/\n\nSources:\n- \[1\] /)
+  })
+
+  it('answers MCP tool calls at /mcp exactly as Node does', async () => {
+    const callOn = async (url: string) => {
+      const client = new Client({ name: 'worker-test', version: '1.0.0' })
+      await client.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)))
+      const results = [
+        await client.callTool({ name: 'ask_blueprint', arguments: { question: QUESTION } }),
+        await client.callTool({ name: 'lookup_facts', arguments: { entity: '忻州' } }),
+      ].map((r) => r.structuredContent)
+      await client.close()
+      return results
+    }
+    const [onWorker, onNode] = await Promise.all([callOn(worker.url), callOn(node.url)])
+    expect(onWorker).toEqual(onNode)
+    expect(onWorker[0]).toMatchObject({ grounded: true })
   })
 })
