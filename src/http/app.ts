@@ -15,9 +15,11 @@ import { askRoutes } from './routes/ask.js'
 import { askStreamRoutes } from './routes/ask-stream.js'
 import { documentRoutes } from './routes/documents.js'
 import { healthRoutes } from './routes/health.js'
+import { landingRoutes } from './routes/landing.js'
 import { searchRoutes } from './routes/search.js'
 import { slackRoutes } from './routes/slack.js'
 import { webhookRoutes } from './routes/webhook.js'
+import { widgetRoutes } from './routes/widget.js'
 
 /** The default body limit; `MAX_BODY_BYTES` overrides it. */
 export const MAX_BODY_BYTES = 16 * 1024
@@ -86,5 +88,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/', healthRoutes(services))
   app.route('/', slackRoutes(services, options))
   app.route('/', webhookRoutes(services, options))
+  app.route('/', widgetRoutes(services))
+  app.route('/', landingRoutes(services))
   return app
 }
