@@ -5,7 +5,7 @@ import type { AskResponse, FaqItem } from '../core/types.js'
 import type { ResolvedFacts } from '../facts/schema.js'
 import { faqQuestions, type FaqQuestion } from './faq-questions.js'
 
-export const FAQ_SIZE = 16
+export const FAQ_SIZE = 12
 
 /** Keeps an answer only when it is grounded, cited, exact, and names everything the fact says. */
 export function isGoodFaqAnswer(corpus: Corpus, question: FaqQuestion, response: AskResponse): boolean {

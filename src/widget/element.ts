@@ -97,7 +97,7 @@ export function defineBlueprintFaq(defaultBase: string, name = 'blueprint-faq'):
         const { result } = this.#parts!
         result.dataset.state = state
         result.setAttribute('aria-busy', String(state === 'loading' || state === 'streaming'))
-        result.replaceChildren(...content)
+        result.replaceChildren(h('p', { class: 'asked' }, 'You asked: ', h('q', {}, this.#question)), ...content)
       }
 
       async #ask(raw: string) {

@@ -3,7 +3,7 @@
  * without them it follows `prefers-color-scheme`.
  */
 export const STYLES = `
-:host{display:block;color-scheme:light dark;
+:host{display:block;max-width:48rem;color-scheme:light dark;
 --_font:var(--bq-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);
 --_radius:var(--bq-radius,10px);
 --_bg:var(--bq-bg,#ffffff);--_fg:var(--bq-fg,#1b2130);--_muted:var(--bq-muted,#5a6275);
@@ -20,7 +20,7 @@ export const STYLES = `
 :host([hidden]){display:none}
 *{box-sizing:border-box}
 .bq{font-family:var(--_font);font-size:1rem;line-height:1.5;color:var(--_fg);background:var(--_bg);
-border:1px solid var(--_border);border-radius:var(--_radius);padding:1.25rem;max-width:48rem}
+border:1px solid var(--_border);border-radius:var(--_radius);padding:1.25rem}
 h2{font-size:1.3rem;margin:0 0 .25rem}
 h4{margin:0;font-size:1rem}
 h3{font-size:1rem;margin:1rem 0 .5rem;color:var(--_muted);text-transform:uppercase;letter-spacing:.04em}
@@ -32,7 +32,7 @@ ul.faq>li{border-bottom:1px solid var(--_border)}
 .q::before{content:"+";display:inline-block;width:1rem;color:var(--_accent);font-weight:700}
 .q[aria-expanded=true]::before{content:"\\2212"}
 .q:hover{color:var(--_accent)}
-[role=region]{padding:0 .25rem .75rem 1.75rem}
+ul.faq [role=region]{padding:0 .25rem .75rem 1.75rem}
 form{margin-top:1rem}
 label{display:block;font-weight:600;margin-bottom:.35rem}
 .row{display:flex;gap:.5rem}
@@ -41,6 +41,7 @@ button{font:inherit}
 .ask,.retry{background:var(--_accent);color:var(--_accent-fg);border:0;border-radius:calc(var(--_radius) - 4px);padding:.5rem 1rem;font-weight:600;cursor:pointer}
 .result{margin-top:1rem;min-height:1.5rem}
 .result:empty{display:none}
+.asked{margin:0 0 .25rem;color:var(--_muted);font-size:.9rem;overflow-wrap:anywhere}
 .answer .text{margin:.25rem 0 .5rem}
 .not-in-source{margin:0;color:var(--_fg)}
 .fn,.src{background:none;border:0;padding:0 .1rem;color:var(--_accent);cursor:pointer;font-weight:600;text-decoration:underline}
