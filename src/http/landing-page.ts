@@ -55,6 +55,7 @@ export function landingPage({ origin, documents, faqCount, mode }: LandingInput)
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>blueprint-qa: cited answers about the Shanxi 2020 industrial blueprints</title>
 <style>${CSS}</style>
 <script src="/widget.js" defer></script>

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js'
-import { startServer, type RunningServer } from '../helpers/server.js'
+import { startServer } from '../helpers/server.js'
 
 /** A plain page on its own port (so another origin) that embeds the widget with the two documented lines. */
 async function hostPage(widgetOrigin: string): Promise<{ url: string; close(): Promise<void> }> {

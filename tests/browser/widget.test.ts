@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AskResponse } from '../../src/core/types.js'
-import { imageStats, launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js'
+import { launchBrowser, type TestBrowser } from '../helpers/browser.js'
 import { postJson, startServer, type RunningServer } from '../helpers/server.js'
 
 let server: RunningServer
@@ -29,8 +29,13 @@ async function ask(page: Page, question: string, state = 'answered') {
 }
 
 describe('the landing page and the FAQ widget in Chromium', () => {
-  it('get / hosts the widget; opening a FAQ item shows its answer and its citation', async () => {
-    const page = await openLanding()
+  it('get / hosts the widget without console errors; opening a FAQ item shows its answer and its citation', async () => {
+    const page = await browser.page()
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${server.url}/`)
+    await page.locator('button.q').first().waitFor()
     const faq = server.services.faq
     expect(faq.length).toBeGreaterThanOrEqual(10)
     expect(await page.locator('button.q').allTextContents()).toEqual(faq.map((item) => item.question))
@@ -43,6 +48,7 @@ describe('the landing page and the FAQ widget in Chromium', () => {
     await region.locator('.text').waitFor()
     expect(await region.locator('.text').textContent()).toBe(faq[0]!.answer)
     expect(await region.locator('ol.sources q').allTextContents()).toEqual(faq[0]!.citations.map((c) => c.quote))
+    expect(errors).toEqual([])
     await page.close()
   })
 
