@@ -70,22 +70,23 @@ describe('the landing page and the FAQ widget in Chromium', () => {
   })
 
   it('activating a footnote highlights exactly the cited text inside its paragraph, fetching the document once', async () => {
-    const question = 'What will the coking industry do?'
+    const question = 'What will the steel industry do?'
     const expected = await answerFor(question)
+    expect(expected.citations.length).toBeGreaterThan(1)
     const page = await openLanding()
     let documentFetches = 0
     page.on('request', (r) => r.url().includes('/documents/') && documentFetches++)
     await ask(page, question)
-    const footnotes = page.locator('.result button.fn')
-    expect(await footnotes.count()).toBe(expected.citations.length)
-    for (const [i, citation] of expected.citations.entries()) {
-      await footnotes.nth(i).click()
+    expect(await page.locator('.result button.fn').count()).toBe([...expected.answer.matchAll(/\[\d+\]/g)].length)
+    for (const citation of expected.citations) {
+      const footnote = page.locator(`.result button.fn[data-citation="${citation.id}"]`).first()
+      await footnote.click()
       await page.locator('.result mark').waitFor()
       expect(await page.locator('.result mark').textContent()).toBe(citation.quote)
       const paragraph = (await page.locator('.result .context blockquote p').textContent()) ?? ''
       expect(paragraph.length).toBeGreaterThan(citation.quote.length)
       expect(paragraph).not.toMatch(/\n\s*\n/)
-      expect(await footnotes.nth(i).getAttribute('aria-expanded')).toBe('true')
+      expect(await footnote.getAttribute('aria-expanded')).toBe('true')
     }
     expect(documentFetches).toBe(1)
     await page.close()
@@ -109,7 +110,6 @@ describe('the landing page and the FAQ widget in Chromium', () => {
     await ask(page, `Which cities host ${payload} kaolin clusters?`)
     await ask(page, payload, 'not-in-source')
     expect(await page.locator('.result .asked q').textContent()).toBe(payload)
-    expect(await page.locator('.result .text').textContent()).toContain(payload)
     expect(await page.locator('blueprint-faq img').count()).toBe(0)
     await page.waitForTimeout(200)
     expect(dialogs).toEqual([])
