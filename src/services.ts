@@ -2,6 +2,7 @@ import type { Answerer } from './answer/answerer.js'
 import { BlueprintAnswerer } from './answer/blueprint-answerer.js'
 import type { Config } from './config.js'
 import { Corpus, type IndexBundle } from './core/corpus.js'
+import type { FaqItem } from './core/types.js'
 import { Retriever } from './core/retriever.js'
 import type { QueryEmbedder } from './embeddings/embedder.js'
 import { buildKnowledge, type Knowledge } from './facts/knowledge.js'
@@ -21,6 +22,8 @@ export interface Services {
   answerer: Answerer
   knowledge: Knowledge
   facts: Record<string, ResolvedFacts>
+  /** The FAQ answered at ingest (`GET /faq.json`); empty for an index built before it existed. */
+  faq: FaqItem[]
   /** Slack Web API client, present when `SLACK_BOT_TOKEN` is set. */
   slack: SlackApi | undefined
   info: {
@@ -57,6 +60,7 @@ export function createServices(config: Config, bundle: IndexBundle, index: Vecto
     answerer: answererFor(config, corpus, retriever, new BlueprintAnswerer(corpus, retriever, knowledge), options),
     knowledge,
     facts,
+    faq: bundle.faq ?? [],
     slack: createSlackApi(config),
     info: {
       mode: config.llmEnabled ? 'llm' : 'embedded',

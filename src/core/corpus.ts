@@ -1,5 +1,5 @@
 import type { ChunkingOptions } from './chunking.js'
-import type { Chunk, CorpusDocument, DocumentMetadata, Sentence, Span } from './types.js'
+import type { Chunk, CorpusDocument, DocumentMetadata, FaqItem, Sentence, Span } from './types.js'
 
 /** One document as stored in the index bundle: sentences and chunks as compact tuples. */
 export interface BundledDocument {
@@ -24,6 +24,8 @@ export interface IndexBundle {
   facts: Record<string, unknown>
   /** Alias lexicon (variants → canonical terms), validated at ingest. */
   aliases: unknown
+  /** FAQ questions derived from the facts, answered at ingest (`GET /faq.json`). */
+  faq?: FaqItem[]
 }
 
 /** Read-only view of the indexed documents, sentences and chunks, with global ids. */

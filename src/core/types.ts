@@ -58,3 +58,9 @@ export interface AskResponse {
   /** Why the model path was not used for this answer, when it was configured. */
   fallbackReason?: string
 }
+
+/** A FAQ entry made at ingest: a question derived from the fact graph and its cited answer. */
+export interface FaqItem extends AskResponse {
+  id: string
+  question: string
+}

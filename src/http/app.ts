@@ -19,9 +19,11 @@ import { openAiErrorShape } from '../integrations/openai-compat/errors.js'
 import { healthRoutes } from './routes/health.js'
 import { mcpRoutes } from './routes/mcp.js'
 import { openAiRoutes } from './routes/openai-compat.js'
+import { landingRoutes } from './routes/landing.js'
 import { searchRoutes } from './routes/search.js'
 import { slackRoutes } from './routes/slack.js'
 import { webhookRoutes } from './routes/webhook.js'
+import { widgetRoutes } from './routes/widget.js'
 
 /** The default body limit; `MAX_BODY_BYTES` overrides it. */
 export const MAX_BODY_BYTES = 16 * 1024
@@ -98,5 +100,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/', webhookRoutes(services, options))
   app.route('/', openAiRoutes(services, options.logError))
   app.route('/', mcpRoutes(services))
+  app.route('/', widgetRoutes(services))
+  app.route('/', landingRoutes(services))
   return app
 }

@@ -2,10 +2,14 @@ import type { Config } from '../config.js'
 import { DEFAULT_CHUNKING } from '../core/chunking.js'
 import { LocalEmbeddings } from '../embeddings/local.js'
 import { createOpenAIEmbedder } from '../embeddings/openai.js'
-import { buildIndex, type IndexEmbedder } from '../ingest/build.js'
+import { queryEmbedderFor } from '../embeddings/select.js'
+import { FlatIndex } from '../index/flat.js'
+import { buildIndex, type BuiltIndex, type IndexEmbedder } from '../ingest/build.js'
+import { buildFaq } from '../ingest/faq.js'
 import { readCorpus } from '../ingest/corpus-files.js'
 import { validateAliases, validateFacts } from '../ingest/validate.js'
 import { renderIndex, staleFiles, writeIndex } from '../ingest/index-files.js'
+import { createServices } from '../services.js'
 
 export const LOCAL_DIMENSIONS = 512
 
@@ -45,8 +49,16 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
     aliases: validateAliases(corpus.aliases),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   })
+  built.bundle.faq = await answerFaq(config, built)
   const files = await renderIndex(built)
   const stale = options.check ? await staleFiles(config.indexDir, files) : []
   if (!options.check) await writeIndex(config.indexDir, files, { stepDelayMs: config.ingestWriteDelayMs })
   return { documents: corpus.documents.length, chunks: built.vectors.length / built.bundle.embedder.dimensions, files, stale }
+}
+
+/** Answers the FAQ with the offline answerer over the freshly built index (flat search, no model). */
+async function answerFaq(config: Config, { bundle, vectors }: BuiltIndex) {
+  const offline = { ...config, llmEnabled: false }
+  const services = createServices(offline, bundle, new FlatIndex(vectors, bundle.embedder.dimensions), queryEmbedderFor(offline, bundle))
+  return buildFaq(services.answerer, services.corpus, services.facts)
 }

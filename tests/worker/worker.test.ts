@@ -69,8 +69,30 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(await json(res)).toEqual({ error: { code: 'not_found', message: expect.any(String) } })
   })
 
-  it.todo('get /widget.js serves the FAQ widget (lands with issue 6)')
-  it.todo('get /faq.json serves the FAQ (lands with issue 6)')
+  it('get /widget.js serves the same FAQ widget script as Node, with CORS', async () => {
+    const res = await fetch(`${worker.url}/widget.js`, { headers: { origin: 'https://news.example' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    const script = await res.text()
+    expect(script).toContain('blueprint-faq')
+    expect(script).toBe(await (await fetch(`${node.url}/widget.js`)).text())
+  })
+
+  it('get /faq.json serves the same cited FAQ as Node', async () => {
+    const res = await fetch(`${worker.url}/faq.json`)
+    expect(res.status).toBe(200)
+    const body = await json(res)
+    expect(body.items.length).toBeGreaterThanOrEqual(10)
+    expect(body).toEqual(await json(await fetch(`${node.url}/faq.json`)))
+  })
+
+  it('get / serves the landing page that hosts the widget', async () => {
+    const res = await fetch(`${worker.url}/`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/text\/html/)
+    expect(await res.text()).toContain('<script src="/widget.js" defer></script>')
+  })
 })
 
 describe('a misconfigured Worker', () => {
