@@ -9,6 +9,7 @@ import { composeSegments } from './compose.js'
 import { ExtractiveAnswerer, notInSource } from './extractive.js'
 import { resolveFollowUp } from './follow-up.js'
 import { stripInstructions } from './injection.js'
+import { joinAnswers, splitQuestion } from './parts.js'
 
 /** Intents only the facts lookup can answer: source sentences can't count. */
 const COUNTING = new Set(['count', 'quantity'])
@@ -32,15 +33,29 @@ export class BlueprintAnswerer implements Answerer {
   }
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
+    const parts = splitQuestion(stripInstructions(question))
+    if (parts.length === 1) return this.#answerOne(question, history)
+    // Later parts may say "they": each part sees the earlier ones as conversation.
+    const answers: AskResponse[] = []
+    for (const [i, part] of parts.entries()) {
+      const earlier = parts.slice(0, i).map((content) => ({ role: 'user' as const, content }))
+      answers.push(await this.#answerOne(part, [...(history ?? []), ...earlier]))
+    }
+    return joinAnswers(this.corpus, answers)
+  }
+
+  async #answerOne(question: string, history: AskInput['history']): Promise<AskResponse> {
     const analysis = this.analyze(question, history)
     if (!analysis) return notInSource(question)
     const { u, language, unknown } = analysis
     const result = this.knowledge.engine.answer(u, language)
     if (result.kind === 'refuse') return notInSource(question)
+    // "What is this article about?" with nothing but generic words: the gist.
+    if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId)
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     if (result.kind === 'answer' && !unknownNumber && (unknown.length === 0 || result.anchored)) return composeSegments(this.corpus, result.segments, 'structured')
-    if (unknown.length || COUNTING.has(u.intent)) return notInSource(question)
+    if (unknown.length || COUNTING.has(u.intent) || this.#asksForUnknownKind(u)) return notInSource(question)
     return this.#extractive.answer(u.words.join(' '), this.contentStems(u), question)
   }
 
@@ -53,6 +68,14 @@ export class BlueprintAnswerer implements Answerer {
     const u = understand(resolved, this.knowledge.graph, this.knowledge.lexicon)
     const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w))
     return { u, language, unknown }
+  }
+
+  /** "Which companies …": a kind of thing the facts don't have, which source sentences can't list either. */
+  #asksForUnknownKind(u: Understanding): boolean {
+    const at = u.words.indexOf('which')
+    if (at < 0 || u.mentions.some((m) => m.from === at + 1)) return false
+    const noun = u.words[at + 1]
+    return Boolean(noun) && !isStopword(noun!) && !this.knowledge.generic.has(noun!) && !u.types.length
   }
 
   /** Stems that carry the question's content: not stop words, not generic lexicon words. */

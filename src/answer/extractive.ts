@@ -33,6 +33,16 @@ export class ExtractiveAnswerer {
     private readonly retriever: Retriever,
   ) {}
 
+  /** The gist of a document (the first by default): its first sentence after the title, cited. */
+  lead(documentId = this.corpus.documents[0]?.id): AskResponse {
+    const sentences = this.corpus.sentences.filter((s) => s.documentId === documentId)
+    const first = sentences.find((s) => s.paragraph > 0) ?? sentences[0]
+    if (!first) return notInSource()
+    const list = new CitationList(this.corpus)
+    const answer = `${this.corpus.text(first.documentId, first)} [${list.cite(first)}]`
+    return { answer, grounded: true, source: 'extractive', citations: list.citations }
+  }
+
   async answer(query: string, contentStems: ReadonlySet<string>, question = query): Promise<AskResponse> {
     if (contentStems.size === 0) return notInSource(question)
     const ranked = await this.retriever.sentences(query, 8)

@@ -22,6 +22,8 @@ export interface Understanding {
   rank?: 'most' | 'multiple' | 'single' | undefined
   /** "Which has more …, A or B?": compare the mentioned entities. */
   compare: boolean
+  /** "What is this article about?", "summarize": asks for the gist, not a fact. */
+  overview: boolean
   /** "across", "altogether", "either": unite what several mentions link to rather than intersect. */
   union: boolean
   /** "Do A and B share …?", "in common": what the mentioned entities have in common. */
@@ -73,6 +75,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon):
           ? 'multiple'
           : undefined,
     compare: ['more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs'].some(has),
+    overview: mentions.every((m) => m.entities.every((e) => e.type === 'blueprint' || e.type === 'province')) &&
+      ['about', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'main points', 'main point', 'tldr'].some(has),
     union: ['across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of'].some(has),
     share: ['share', 'shared', 'common', 'both have', 'both host', 'same'].some(has),
     both: has('both'),

@@ -15,8 +15,8 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
 }
 
 /** "What is the goal?", "Why …?": the stated goal. */
-export function goal({ graph, u }: Lookup): EngineResult | undefined {
-  if (u.intent !== 'why' && !u.relations.has('goal')) return undefined
+export function goal({ graph, u, specific }: Lookup): EngineResult | undefined {
+  if ((u.intent !== 'why' && !u.relations.has('goal')) || specific.length) return undefined
   const goals = graph.facts.filter((f) => f.relation === 'goal')
   if (!goals.length) return undefined
   return { kind: 'answer', segments: goals.map((f) => ({ text: `The goal is ${String(f.value)}.`, facts: [f] })), anchored: u.relations.has('goal') }

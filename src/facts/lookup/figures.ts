@@ -25,6 +25,9 @@ export function figures({ graph, cues, u, specific }: Lookup): EngineResult | un
     const anchored = u.measures.some((m) => !WEAK_MEASURES.has(m) && covered.has(stem(m)))
     return { kind: 'answer', segments: chosen.map((f) => ({ text: `${capitalize(f.text ?? String(f.value))}.`, facts: [f] })), anchored }
   }
+  // A figure the facts give for the whole document, asked about one entity ("output value of the Wenxi park"): not given.
+  const askedOfEntity = found.some((f) => (f.measure ?? []).some((m) => !WEAK_MEASURES.has(m) && u.measures.includes(m)))
+  if (specific.length && askedOfEntity) return { kind: 'refuse', reason: 'figure' }
   if (u.intent === 'when' && !found.length && !u.measures.length) return undefined
   return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
 }

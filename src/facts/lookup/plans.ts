@@ -7,12 +7,14 @@ import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './conte
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
 export function plans({ graph, u, specific }: Lookup): EngineResult | undefined {
   if (!specific.length || u.measures.length) return undefined
-  if (!u.relations.has('plan') && u.intent !== 'what' && u.intent !== 'list') return undefined
+  const cued = u.relations.has('plan')
+  if (!cued && u.intent !== 'what') return undefined
   const segments: Segment[] = []
   for (const group of specific) {
     const entity = group[0]!
     const own = graph.about(entity).filter((f) => f.relation === 'plan')
-    const parentFact = own.length ? undefined : graph.about(entity).find((f) => (f.relation === 'member-of' || f.relation === 'part-of') && f.objects.length)
+    // A group's plans stand for its members only when the question asks about plans.
+    const parentFact = own.length || !cued ? undefined : graph.about(entity).find((f) => (f.relation === 'member-of' || f.relation === 'part-of') && f.objects.length)
     const parent = parentFact ? graph.objectsOf(parentFact)[0]! : undefined
     const stated = own.length ? own : parent ? graph.about(parent).filter((f) => f.relation === 'plan') : []
     if (!stated.length) continue

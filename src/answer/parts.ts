@@ -1,0 +1,28 @@
+import { CitationList } from '../core/citations.js'
+import type { Corpus } from '../core/corpus.js'
+import type { AskResponse } from '../core/types.js'
+
+/**
+ * Splits a question that asks two things: "Where are the carbon clusters and which industry are
+ * they part of?" → ["Where are the carbon clusters", "which industry are they part of?"].
+ */
+export function splitQuestion(question: string): string[] {
+  const parts = question
+    .split(/(?<=[?？])\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:which|what|where|who|how|when|is|are|does|do)\b)|[;；]\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => /[\p{L}\p{N}]/u.test(p))
+  return parts.length > 1 ? parts : [question]
+}
+
+/** One answer from the answers to each part, citations renumbered; parts the blueprint doesn't answer are said so. */
+export function joinAnswers(corpus: Corpus, answers: readonly AskResponse[]): AskResponse {
+  const grounded = answers.filter((a) => a.grounded)
+  if (grounded.length === 0) return answers[0]!
+  const list = new CitationList(corpus)
+  const texts = grounded.map((a) => {
+    const ids = new Map(a.citations.map((c) => [c.id, list.cite(c)]))
+    return a.answer.replace(/\[(\d+)\]/g, (m, n: string) => (ids.has(Number(n)) ? `[${ids.get(Number(n))}]` : m))
+  })
+  if (grounded.length < answers.length) texts.push('The blueprint does not answer the other part of the question.')
+  return { answer: texts.join(' '), grounded: true, source: grounded.every((a) => a.source === 'structured') ? 'structured' : 'extractive', citations: list.citations }
+}
