@@ -1,0 +1,49 @@
+import { rows, type BenchResults } from './report.js'
+
+const METHOD = `## How it is measured
+
+- **In-process latency**: \`app.request()\` on the app built from the committed index (embedded default, no
+  sockets), over every single-turn gold question plus paraphrases generated from templates over the entity
+  names in the facts (at least 100 distinct questions), one warm-up pass, then five timed passes in rotation.
+  There is no answer cache: every request is answered from scratch.
+- **HTTP throughput**: autocannon's programmatic API, 50 connections, one route after another in one run,
+  each after a short warm-up. Every server runs in its own child process (\`@hono/node-server\`, the same
+  \`serve()\` call as \`src/entry/node.ts\`, started through tsx like \`npm start\`), so autocannon's own CPU is
+  not charged to the server; on a 2-core machine the two still share the cores. (b) parses a JSON body with
+  one of the rotating questions (the size of an \`/ask\` request) and returns, as JSON, an \`/ask\` response of
+  median size. (c) and (d) rotate over the same questions.
+- **Cold start**: wall time from \`spawn()\` to the first 200 on \`/healthz\` (polled every 5 ms) and to the
+  first answered \`POST /ask\`. The precompiled row bundles \`src/entry/node.ts\` with esbuild
+  (\`dist/bench/node.mjs\`, dependencies left in \`node_modules\`) and runs it with plain \`node\`.
+- **Scale**: \`tests/bench/synthetic.ts\` writes a seeded, deterministic corpus of plausible policy documents
+  (provinces, industries, clusters, cities, figures) with exactly N chunks. Each document plants one uniquely
+  named industrial park, its city and its plan in \`<id>.facts.json\` with verbatim evidence, so the real
+  ingest validates it. Ingest runs \`src/entry/ingest.ts\` in a child process (its cli-progress bar shows on a
+  terminal) and chunks/s is its own timing (read, split, embed, build hnswlib, write). The server is
+  \`src/entry/node.ts\` on that index in a child process; RSS is sampled from \`/proc\` every 20 ms while it
+  answers up to 200 planted questions over HTTP. An answer counts as correct when it contains the planted
+  answer, every citation quotes its document exactly, and a citation from the planted document covers the
+  planted evidence. Vector search is timed in-process on the same queries (the planted questions, embedded by
+  the local embedder), k = 10: hnswlib with the shipped efSearch (three passes) against exact flat search; recall@10
+  is the share of the exact top 10 that hnswlib returns.
+`
+
+/** Method, then a cause and a next step for every missed target. */
+export function closingNotes(results: BenchResults): string {
+  const missed = rows(results).filter((r) => r.met === false)
+  const lines = [METHOD, '## Targets missed', '']
+  if (!missed.length) lines.push('None: every target was met in this run.')
+  for (const r of missed) lines.push(`- **${r.measure}** (${r.target}): ${CAUSES.find(([re]) => re.test(r.measure))?.[1] ?? 'see the figures above.'}`)
+  return `${lines.join('\n')}\n`
+}
+
+const CAUSES: Array<[RegExp, string]> = [
+  [/In-process `POST \/ask`/, 'the median answer takes a fraction of a millisecond, but a few question shapes (entity lookups that scan every entity, the extractive fallback that stems every candidate clause) take several, and on a shared 2-core machine scheduling and GC pauses land in the tail. Next step: index entities by alias word so lookups stop scanning, cache clause stems per sentence at start-up, and re-measure on an idle machine.'],
+  [/\(c\)/, 'an `/ask` costs far more CPU than parsing and writing the same JSON: normalising the question, the facts engine, embedding the query, hnswlib and BM25 search. Next step: the same per-request work as for in-process latency, plus running one process per core (Node cluster) so the two cores are both used.'],
+  [/Cold start, node --import tsx/, 'the time goes into tsx transpiling and resolving the TypeScript sources at start-up, not into loading the index; the precompiled bundle row shows the same start without it. Next step: a build step (esbuild bundle) for `npm start` in production.'],
+  [/ingest/, 'building the hnswlib graph (efConstruction 200, one thread: hnswlib-node inserts points one by one from JavaScript) dominates; embedding is a smaller share. Next step: build the graph with several threads (hnswlib\'s `addItems` with `num_threads`, which hnswlib-node does not expose) or a lower efConstruction paired with a higher efSearch.'],
+  [/serving RSS/, 'the process holds the hnswlib graph with its own copy of the 512-d float vectors, the corpus text, and BM25 postings for chunks and sentences as JavaScript maps. Next step: compact BM25 postings into typed arrays and stop keeping the parsed vectors file in memory after hnswlib has loaded.'],
+  [/hnswlib k=10/, 'local embeddings are 512-d hashed features whose neighbourhoods are flat in templated text, so the search visits many candidates. Next step: lower-dimensional vectors or int8 quantisation.'],
+  [/recall@10/, 'hashed TF-IDF vectors of templated sentences put many chunks at nearly the same distance, which HNSW navigates poorly at the shipped efSearch; the sweep shows what larger efSearch values buy and cost. Next step: a larger efSearch for large corpora (configurable per index) or a better-separated embedder.'],
+  [/planted-fact/, 'see the failures printed by the run. Next step: look at the failing question shapes.'],
+]
