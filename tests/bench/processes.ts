@@ -11,14 +11,16 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
-const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/
+/** The service logs `"url":"http://…"` (JSON, pino); the ceiling server prints `listening on http://…`. */
+const LISTENING = /"url":"(http:\/\/127\.0\.0\.1:\d+)"|listening on (http:\/\/127\.0\.0\.1:\d+)/
 
 /** Arguments that run a TypeScript entry with tsx, as `npm start` does. */
 export const tsxArgs = (entry: string) => ['--import', 'tsx', entry]
 
 /**
- * Spawns a Node process that prints `listening on http://127.0.0.1:<port>` and waits for that line
- * (at most `timeoutMs`). The process is stopped with SIGTERM, then SIGKILL after 2 s.
+ * Spawns a Node server process and waits (at most `timeoutMs`) for the line with its address.
+ * Its output is read and dropped from then on (the service logs every request, like in production).
+ * The process is stopped with SIGTERM, then SIGKILL after 2 s.
  */
 export async function spawnServer(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<ChildServer> {
   const started = performance.now()
@@ -26,10 +28,12 @@ export async function spawnServer(args: string[], env: Record<string, string> = 
   let log = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms: ${log}`)), timeoutMs)
+    let ready = false
     const onData = (chunk: Buffer) => {
+      if (ready) return
       log += chunk.toString()
       const m = LISTENING.exec(log)
-      if (m) clearTimeout(timer), resolve(m[1]!)
+      if (m) (ready = true), clearTimeout(timer), resolve((m[1] ?? m[2])!)
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', onData)
