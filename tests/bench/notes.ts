@@ -5,13 +5,16 @@ const METHOD = `## How it is measured
 - **In-process latency**: \`app.request()\` on the app built from the committed index (embedded default, no
   sockets), over every single-turn gold question plus paraphrases generated from templates over the entity
   names in the facts (at least 100 distinct questions), one warm-up pass, then five timed passes in rotation.
-  There is no answer cache: every request is answered from scratch.
+  There is no answer cache: every request is answered from scratch. (Word-level work is memoized, bounded:
+  Porter stems, the embedder's per-word features, the normalizer's typo repairs; after the warm-up pass
+  those are warm, as they are in a running server.)
 - **HTTP throughput**: autocannon's programmatic API, 50 connections, one route after another in one run,
   each after a short warm-up. Every server runs in its own child process (\`@hono/node-server\`, the same
   \`serve()\` call as \`src/entry/node.ts\`, started through tsx like \`npm start\`), so autocannon's own CPU is
   not charged to the server; on a 2-core machine the two still share the cores. (b) parses a JSON body with
   one of the rotating questions (the size of an \`/ask\` request) and returns, as JSON, an \`/ask\` response of
-  median size. (c) and (d) rotate over the same questions.
+  median size. (c) and (d) rotate over the same questions. The service runs with its defaults, so it writes
+  one JSON log line per request (pino, to a pipe the benchmark drains); the ceiling server logs nothing.
 - **Cold start**: wall time from \`spawn()\` to the first 200 on \`/healthz\` (polled every 5 ms) and to the
   first answered \`POST /ask\`. The precompiled row bundles \`src/entry/node.ts\` with esbuild
   (\`dist/bench/node.mjs\`, dependencies left in \`node_modules\`) and runs it with plain \`node\`.
@@ -38,8 +41,8 @@ export function closingNotes(results: BenchResults): string {
 }
 
 const CAUSES: Array<[RegExp, string]> = [
-  [/In-process `POST \/ask`/, 'the median answer takes a fraction of a millisecond, but a few question shapes (entity lookups that scan every entity, the extractive fallback that stems every candidate clause) take several, and on a shared 2-core machine scheduling and GC pauses land in the tail. Next step: index entities by alias word so lookups stop scanning, cache clause stems per sentence at start-up, and re-measure on an idle machine.'],
-  [/\(c\)/, 'an `/ask` costs far more CPU than parsing and writing the same JSON: normalising the question, the facts engine, embedding the query, hnswlib and BM25 search. Next step: the same per-request work as for in-process latency, plus running one process per core (Node cluster) so the two cores are both used.'],
+  [/In-process `POST \/ask`/, 'a typical answer costs about a millisecond of CPU spread over many small steps (normalising and understanding the question, the facts lookups, query embedding, hnswlib and BM25 for the extractive fallback, JSON), with no single hot spot left after the memoization above; the tail also carries GC pauses and the scheduling of a shared 2-core machine. Next step: precompute per-sentence stems and entity alias indexes at start-up so the fallback and the lookups stop re-deriving them per question, then re-measure on an idle machine.'],
+  [/\(c\)/, 'an `/ask` costs several times the CPU of parsing and writing the same JSON (see the in-process row), plus the service\'s middleware and one log line per request; with autocannon on the same two cores, the ratio follows the CPU per request. Next step: the per-request work named for in-process latency, then one process per core (Node cluster).'],
   [/Cold start, node --import tsx/, 'the time goes into tsx transpiling and resolving the TypeScript sources at start-up, not into loading the index; the precompiled bundle row shows the same start without it. Next step: a build step (esbuild bundle) for `npm start` in production.'],
   [/ingest/, 'building the hnswlib graph (efConstruction 200, one thread: hnswlib-node inserts points one by one from JavaScript) dominates; embedding is a smaller share. Next step: build the graph with several threads (hnswlib\'s `addItems` with `num_threads`, which hnswlib-node does not expose) or a lower efConstruction paired with a higher efSearch.'],
   [/serving RSS/, 'the process holds the hnswlib graph with its own copy of the 512-d float vectors, the corpus text, and BM25 postings for chunks and sentences as JavaScript maps. Next step: compact BM25 postings into typed arrays and stop keeping the parsed vectors file in memory after hnswlib has loaded.'],

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseConfig } from '../../src/config.js'
 import { createApp } from '../../src/http/app.js'
+import { silentLogger } from '../../src/http/logger.js'
 import { loadNodeServices } from '../../src/node/services.js'
 import { measureColdStart } from './cold-start.js'
 import { measureInProcess } from './in-process.js'
@@ -56,7 +57,7 @@ async function measure(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'blueprint-bench-'))
   try {
     const services = await loadNodeServices(parseConfig({}))
-    const app = createApp(services)
+    const app = createApp(services, { logger: silentLogger })
     const questions = benchQuestions(services.facts)
 
     log(`1/4 in-process latency over ${questions.length} questions`)
