@@ -76,11 +76,11 @@ export function markdownTable(list: readonly Row[]): string {
 /** Latency against corpus size, both axes log-scaled. */
 export function latencyChart(scale: readonly ScaleResult[]): string {
   const at = (pick: (s: ScaleResult) => number) => scale.map((s): [number, number] => [s.chunks, pick(s)])
-  return logLogChart('Vector search latency (k=10) vs corpus size', 'chunks (log scale)', 'milliseconds (log scale)', [
+  return logLogChart('Latency vs corpus size (vector search k=10; HTTP /ask)', 'chunks (log scale)', 'milliseconds (log scale)', [
     { name: 'hnswlib p50', color: '#1f77b4', points: at((s) => s.hnsw.p50) },
     { name: 'hnswlib p99', color: '#1f77b4', dashed: true, points: at((s) => s.hnsw.p99) },
     { name: 'exact flat p50', color: '#d62728', points: at((s) => s.flat.p50) },
     { name: 'exact flat p99', color: '#d62728', dashed: true, points: at((s) => s.flat.p99) },
-    { name: 'HTTP /ask p50', color: '#2ca02c', points: at((s) => s.planted.ask.p50) },
+    { name: 'HTTP /ask p50 (planted)', color: '#2ca02c', points: at((s) => s.planted.ask.p50) },
   ])
 }

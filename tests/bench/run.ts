@@ -118,7 +118,7 @@ async function report(results: SavedResults, dir: string): Promise<void> {
       'Raw numbers: [`bench-results.json`](bench-results.json).',
       '',
       table,
-      '![Vector search latency against corpus size, log scales](bench-latency.svg)',
+      '![Latency of vector search and of HTTP /ask against corpus size, log scales](bench-latency.svg)',
       '',
       closingNotes(results),
     ].join('\n'),
