@@ -35,9 +35,18 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word)
 }
 
-/** Porter stem for Latin words, identity for everything else. */
+const STEM_CACHE_LIMIT = 100_000
+const stems = new Map<string, string>()
+
+/** Porter stem for Latin words, identity for everything else. Memoized (bounded): stemming is hot. */
 export function stem(word: string): string {
-  return /^[a-z]+$/.test(word) ? stemmer(word) : word
+  let out = stems.get(word)
+  if (out === undefined) {
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear()
+    out = /^[a-z]+$/.test(word) ? stemmer(word) : word
+    stems.set(word, out)
+  }
+  return out
 }
 
 /**

@@ -17,28 +17,52 @@ const WORD_WEIGHT = 1
 const BIGRAM_WEIGHT = 0.6
 const TRIGRAM_WEIGHT = 0.25
 
+interface WordFeatures {
+  stemmed: string
+  /** Hashes of the word feature and of each character trigram (trigrams weigh TRIGRAM_WEIGHT). */
+  word: number
+  trigrams: number[]
+}
+
+const WORD_CACHE_LIMIT = 200_000
+const wordCache = new Map<string, WordFeatures | null>()
+
+/** The features a (folded) word contributes on its own, or null for a stop word; memoized (bounded). */
+function wordFeatures(word: string): WordFeatures | null {
+  let out = wordCache.get(word)
+  if (out !== undefined) return out
+  if (isStopword(word)) {
+    out = null
+  } else {
+    const stemmed = stem(word)
+    const padded = `#${fold(word)}#`
+    const trigrams: number[] = []
+    if (padded.length > 4) for (let i = 0; i + 3 <= padded.length; i++) trigrams.push(fnv1a(`c:${padded.slice(i, i + 3)}`))
+    out = { stemmed, word: fnv1a(`w:${stemmed}`), trigrams }
+  }
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear()
+  wordCache.set(word, out)
+  return out
+}
+
 /**
  * Weighted features of a text: stemmed words, word bigrams, and character trigrams of each word
  * (the trigrams make near-miss spellings land near each other).
  */
 export function features(text: string): Map<number, number> {
   const out = new Map<number, number>()
-  const add = (feature: string, weight: number) => {
-    const h = fnv1a(feature)
-    out.set(h, (out.get(h) ?? 0) + weight)
-  }
+  const add = (h: number, weight: number) => out.set(h, (out.get(h) ?? 0) + weight)
   let previous: string | undefined
   for (const word of words(text)) {
-    if (isStopword(word)) {
+    const f = wordFeatures(word)
+    if (!f) {
       previous = undefined
       continue
     }
-    const stemmed = stem(word)
-    add(`w:${stemmed}`, WORD_WEIGHT)
-    if (previous) add(`b:${previous} ${stemmed}`, BIGRAM_WEIGHT)
-    previous = stemmed
-    const padded = `#${fold(word)}#`
-    if (padded.length > 4) for (let i = 0; i + 3 <= padded.length; i++) add(`c:${padded.slice(i, i + 3)}`, TRIGRAM_WEIGHT)
+    add(f.word, WORD_WEIGHT)
+    if (previous) add(fnv1a(`b:${previous} ${f.stemmed}`), BIGRAM_WEIGHT)
+    previous = f.stemmed
+    for (const h of f.trigrams) add(h, TRIGRAM_WEIGHT)
   }
   return out
 }

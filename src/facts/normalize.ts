@@ -82,7 +82,20 @@ export class QuestionNormalizer {
     return out
   }
 
+  readonly #repaired = new Map<string, string>()
+
+  /** `#fix`, memoized (bounded): the normalizer never changes after construction. */
   #repair(word: string): string {
+    let fixed = this.#repaired.get(word)
+    if (fixed === undefined) {
+      if (this.#repaired.size >= 50_000) this.#repaired.clear()
+      fixed = this.#fix(word)
+      this.#repaired.set(word, fixed)
+    }
+    return fixed
+  }
+
+  #fix(word: string): string {
     const { synonyms, spelling } = this.lexicon
     if (synonyms[word]) return fold(synonyms[word])
     if (this.core.has(word) || CJK.test(word) || /\d/.test(word)) return word

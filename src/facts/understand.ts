@@ -107,15 +107,24 @@ function asksFigure(words: string[], measures: ReadonlySet<string>): boolean {
 function findPhrases(free: string[], table: Record<string, string[]>): Array<{ key: string; at: number }> {
   const hits: Array<{ key: string; at: number; len: number }> = []
   const stems = free.map((w) => (w ? singular(w) : ''))
-  for (const [key, phrases] of Object.entries(table)) {
-    for (const phrase of phrases) {
-      const p = phrase.toLowerCase().split(/\s+/).map(singular)
-      for (let i = 0; i + p.length <= stems.length; i++) {
-        if (p.every((w, j) => stems[i + j] === w)) hits.push({ key, at: i, len: p.length })
-      }
+  for (const [key, p] of parsedPhrases(table)) {
+    for (let i = 0; i + p.length <= stems.length; i++) {
+      if (p.every((w, j) => stems[i + j] === w)) hits.push({ key, at: i, len: p.length })
     }
   }
   return hits.sort((a, b) => a.at - b.at || b.len - a.len)
+}
+
+const parsed = new WeakMap<Record<string, string[]>, Array<[string, string[]]>>()
+
+/** `[key, singular words]` per phrase of a lexicon table, in table order; computed once per table. */
+function parsedPhrases(table: Record<string, string[]>): Array<[string, string[]]> {
+  let list = parsed.get(table)
+  if (!list) {
+    list = Object.entries(table).flatMap(([key, phrases]) => phrases.map((phrase): [string, string[]] => [key, phrase.toLowerCase().split(/\s+/).map(singular)]))
+    parsed.set(table, list)
+  }
+  return list
 }
 
 /** Plural to singular only (cities → city), so "industrial" never reads as "industry". */

@@ -1,0 +1,39 @@
+import type { createApp } from '../../src/http/app.js'
+import { latency, type Latency } from './stats.js'
+
+type App = ReturnType<typeof createApp>
+
+export interface InProcessResult {
+  questions: number
+  ask: Latency
+  search: Latency
+}
+
+/**
+ * Latency of `app.request()` (no sockets) for `/ask` and `/search` over distinct questions in
+ * rotation: one warm-up pass, then `rounds` timed passes. Every response must be 200.
+ */
+export async function measureInProcess(app: App, questions: readonly string[], rounds: number): Promise<InProcessResult> {
+  const ask = (q: string) => app.request('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: q }) })
+  const search = (q: string) => app.request(`/search?q=${encodeURIComponent(q)}&k=5`)
+  const time = async (call: (q: string) => Response | Promise<Response>) => {
+    for (const q of questions) await check(await call(q), q)
+    const samples: number[] = []
+    for (let r = 0; r < rounds; r++) {
+      for (const q of questions) {
+        const started = performance.now()
+        const res = await call(q)
+        await res.arrayBuffer()
+        samples.push(performance.now() - started)
+        if (res.status !== 200) throw new Error(`${res.status} for "${q}"`)
+      }
+    }
+    return latency(samples)
+  }
+  return { questions: questions.length, ask: await time(ask), search: await time(search) }
+}
+
+async function check(res: Response, q: string): Promise<void> {
+  if (res.status !== 200) throw new Error(`${res.status} for "${q}": ${await res.text()}`)
+  await res.arrayBuffer()
+}

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: in-process latency, HTTP throughput against the stack's ceiling, cold start and
+ * behaviour at 1k/10k/100k synthetic chunks. Prints one Markdown table and writes it, with notes and
+ * an SVG plot, to `docs/benchmarks.md` and `docs/bench-latency.svg`.
+ *
+ *   npm run bench                          # the full run (about 10 minutes on 2 cores)
+ *   npm run bench -- --quick               # smoke run: 2 s per route, 1k and 10k chunks, writes dist/bench/
+ *   npm run bench -- --sizes 1000,10000 --seconds 5 --out dist/bench
+ *   npm run bench -- --render docs/bench-results.json   # re-render the report from saved results
+ */
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { parseConfig } from '../../src/config.js'
+import { createApp } from '../../src/http/app.js'
+import { silentLogger } from '../../src/http/logger.js'
+import { loadNodeServices } from '../../src/node/services.js'
+import { measureColdStart } from './cold-start.js'
+import { measureInProcess } from './in-process.js'
+import { closingNotes } from './notes.js'
+import { benchQuestions } from './questions.js'
+import { latencyChart, markdownTable, rows, type BenchResults } from './report.js'
+import { measureScale } from './scale.js'
+import { measureThroughput } from './throughput.js'
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    seconds: { type: 'string' },
+    out: { type: 'string' },
+    render: { type: 'string' },
+  },
+})
+const quick = values.quick
+const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number)
+const seconds = Number(values.seconds ?? (quick ? 2 : 10))
+const out = values.out ?? (quick ? 'dist/bench' : 'docs')
+const log = (line: string) => console.error(line)
+const load = () => loadavg().map((l) => l.toFixed(2)).join(', ')
+
+if (values.render) {
+  const saved = JSON.parse(await readFile(values.render, 'utf8')) as SavedResults
+  await report(saved, values.out ?? dirname(values.render))
+} else {
+  await measure()
+}
+
+interface SavedResults extends BenchResults {
+  machine: { description: string; date: string; loadBefore: string; loadAfter: string }
+}
+
+async function measure(): Promise<void> {
+  const startedAt = new Date()
+  const loadBefore = load()
+  const work = await mkdtemp(join(tmpdir(), 'blueprint-bench-'))
+  try {
+    const services = await loadNodeServices(parseConfig({}))
+    const app = createApp(services, { logger: silentLogger })
+    const questions = benchQuestions(services.facts)
+
+    log(`1/4 in-process latency over ${questions.length} questions`)
+    const inProcess = await measureInProcess(app, questions, quick ? 1 : 5)
+
+    const responses = await Promise.all(
+      questions.map(async (question) => {
+        const res = await app.request('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })
+        return res.json()
+      }),
+    )
+    const bySize = responses.sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length)
+    const sampleResponse = bySize[Math.floor(bySize.length / 2)]
+
+    log(`2/4 HTTP throughput: 4 routes x ${seconds} s, 50 connections`)
+    const throughput = await measureThroughput({ questions, sampleResponse, seconds, warmupSeconds: quick ? 1 : 2 })
+
+    log('3/4 cold start')
+    const coldStart = await measureColdStart(questions[0]!, quick ? 2 : 5)
+
+    log(`4/4 scale: ${sizes.join(', ')} chunks`)
+    const scale = []
+    for (const chunks of sizes) {
+      try {
+        scale.push(await measureScale({ chunks, workDir: work, sweep: quick ? [] : [256, 512], log }))
+      } catch (error) {
+        log(`  ${chunks} chunks failed: ${(error as Error).message}`)
+        process.exitCode = 1
+      }
+    }
+
+    const machine = {
+      description: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`,
+      date: startedAt.toISOString().slice(0, 10),
+      loadBefore,
+      loadAfter: load(),
+    }
+    await report({ inProcess, throughput, coldStart, scale, machine }, out)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+async function report(results: SavedResults, dir: string): Promise<void> {
+  const table = markdownTable(rows(results))
+  console.log(table)
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, 'bench-latency.svg'), latencyChart(results.scale))
+  await writeFile(join(dir, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  const { machine } = results
+  await writeFile(
+    join(dir, 'benchmarks.md'),
+    [
+      '# Benchmarks',
+      '',
+      `Measured by \`npm run bench\` on ${machine.date}: ${machine.description}. Load average before the run: ${machine.loadBefore}; after: ${machine.loadAfter}.`,
+      'The machine was shared with other jobs running test suites during the run, so the figures are noisy and on the slow side.',
+      'Raw numbers: [`bench-results.json`](bench-results.json).',
+      '',
+      table,
+      '![Latency of vector search and of HTTP /ask against corpus size, log scales](bench-latency.svg)',
+      '',
+      closingNotes(results),
+    ].join('\n'),
+  )
+  log(`wrote ${join(dir, 'benchmarks.md')}, ${join(dir, 'bench-latency.svg')} and ${join(dir, 'bench-results.json')}`)
+}
