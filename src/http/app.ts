@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
 import { cors } from 'hono/cors'
 import type { Services } from '../services.js'
 import { requestLog, type AppEnv } from './context.js'
 import { errorResponse, notFound, onError, wrapNonErrors } from './errors.js'
+import { bodyLimit } from './middleware/body-limit.js'
 import { createJsonLogger, type Logger } from './logger.js'
 import { apiKeyAuth } from './middleware/api-key.js'
 import { deadline } from './middleware/deadline.js'
@@ -83,10 +83,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use(
     except(
       OWN_BODY_LIMIT,
-      bodyLimit({
-        maxSize: maxBodyBytes,
-        onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${maxBodyBytes} bytes`),
-      }),
+      bodyLimit(maxBodyBytes, (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${maxBodyBytes} bytes`)),
     ),
   )
   app.use(deadline(requestTimeoutMs))

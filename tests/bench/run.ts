@@ -114,7 +114,7 @@ async function report(results: SavedResults, dir: string): Promise<void> {
       '# Benchmarks',
       '',
       `Measured by \`npm run bench\` on ${machine.date}: ${machine.description}. Load average before the run: ${machine.loadBefore}; after: ${machine.loadAfter}.`,
-      'The machine was shared with other jobs running test suites during the run, so the figures are noisy and on the slow side.',
+      'A load average near the core count means other work shared the machine, and the figures are slower than an idle machine would give.',
       'Raw numbers: [`bench-results.json`](bench-results.json).',
       '',
       table,
