@@ -65,7 +65,7 @@ export class BlueprintAnswerer implements Answerer {
     if (!/[\p{L}\p{N}]/u.test(cleaned)) return undefined
     const { words, language } = this.knowledge.normalizer.normalize(cleaned)
     const resolved = resolveFollowUp(words, history, this.knowledge)
-    const u = understand(resolved, this.knowledge.graph, this.knowledge.lexicon)
+    const u = understand(resolved, this.knowledge.graph, this.knowledge.lexicon, this.knowledge.compounds)
     const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w))
     return { u, language, unknown }
   }

@@ -13,7 +13,7 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   if (!history?.length) return question
   const earlier = previousQuestion(history, knowledge)
   const words = (earlier && ordinalReference(question, earlier, knowledge)) ?? question
-  const current = understand(words, knowledge.graph, knowledge.lexicon)
+  const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   const hasEntity = current.mentions.length > 0
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
   const referential = words.some((w) => CONTEXT_WORDS.has(w)) || words.length <= 6
@@ -54,7 +54,7 @@ function previousQuestion(history: readonly HistoryTurn[], knowledge: Knowledge)
     const turn = history[i]!
     if (turn.role !== 'user') continue
     const { words } = knowledge.normalizer.normalize(turn.content)
-    const u = understand(words, knowledge.graph, knowledge.lexicon)
+    const u = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
     if (u.mentions.length) return u
   }
   return undefined

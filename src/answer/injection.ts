@@ -4,7 +4,7 @@ const REST = String.raw`[^.?!。？！]*?(?=,?\s+(?:and\s+)?(?:then|after that|a
 const pattern = (source: string, flags = 'giu') => new RegExp(source, flags)
 
 const INSTRUCTION_PATTERNS: RegExp[] = [
-  pattern(String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.?!。？！]*?\b(?:instructions?|prompts?|rules?|context|guidelines|everything)\b(?:\s+(?:above|before|and))?[.?!:,;]?`),
+  pattern(String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.?!。？！]*?\b(?:instructions?|prompts?|rules?|context|guidelines|everything)\b${REST}`),
   pattern(String.raw`\b(?:print|reveal|show|repeat|output|display|leak|dump|tell me|give me|what is|what's|what are)\b[^.?!。？！]*?\b(?:system prompt|your prompt|the prompt|prompt|your instructions|hidden instructions|initial instructions|api key|secret|password|configuration|config)s?\b${REST}`),
   pattern(String.raw`\byou\s+are\s+(?:now\s+)?(?:a|an|in|dan|my|no longer)\b${REST}`),
   pattern(String.raw`\b(?:act|pretend|behave|roleplay|role-play)\s+(?:as|like|to be)\b${REST}`),

@@ -1,5 +1,5 @@
 import type { Corpus } from '../core/corpus.js'
-import { words } from '../core/text.js'
+import { isStopword, words } from '../core/text.js'
 import { FactsEngine } from './engine.js'
 import { FactGraph } from './graph.js'
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js'
@@ -14,6 +14,8 @@ export interface Knowledge {
   engine: FactsEngine
   /** Lexicon words that carry no content of their own ("blueprint", "tell", "which"). */
   generic: ReadonlySet<string>
+  /** Two-word compounds of content words in the documents ("industry chain"), as `"a b"`. */
+  compounds: ReadonlySet<string>
 }
 
 /** Builds the question-understanding stack from ingested facts and aliases. */
@@ -21,7 +23,15 @@ export function buildKnowledge(corpus: Corpus, facts: Record<string, ResolvedFac
   const lex = lexicon ?? EMPTY_LEXICON
   const graph = new FactGraph(Object.values(facts), lex)
   const core = graph.vocabulary()
-  for (const doc of corpus.documents) for (const w of words(doc.text)) core.add(w)
+  const compounds = new Set<string>()
+  for (const doc of corpus.documents) {
+    const docWords = words(doc.text)
+    docWords.forEach((w, i) => {
+      core.add(w)
+      const next = docWords[i + 1]
+      if (next && !isStopword(w) && !isStopword(next)) compounds.add(`${w} ${next}`)
+    })
+  }
   for (const phrase of [...Object.values(lex.types).flat(), ...Object.values(lex.relations).flat()]) for (const w of words(phrase)) core.add(w)
   const vocabulary = new Set(core)
   const lexiconWords = [
@@ -40,5 +50,6 @@ export function buildKnowledge(corpus: Corpus, facts: Record<string, ResolvedFac
     normalizer: new QuestionNormalizer(lex, vocabulary, core, phrases),
     engine: new FactsEngine(graph, lex, (word) => core.has(word)),
     generic: new Set(lex.generic.flatMap((g) => words(g))),
+    compounds,
   }
 }

@@ -1,5 +1,5 @@
 import { osaDistance } from '../core/edit-distance.js'
-import { fold, stem, words } from '../core/text.js'
+import { fold, isStopword, stem, words } from '../core/text.js'
 import type { Lexicon } from './lexicon.js'
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
@@ -98,7 +98,7 @@ export class QuestionNormalizer {
   #fix(word: string): string {
     const { synonyms, spelling } = this.lexicon
     if (synonyms[word]) return fold(synonyms[word])
-    if (this.core.has(word) || CJK.test(word) || /\d/.test(word)) return word
+    if (this.core.has(word) || isStopword(word) || CJK.test(word) || /\d/.test(word)) return word
     if (this.knows(word)) {
       const near = this.#nearest(word)
       return near && this.#isCloseVariant(word, near) ? near : word
@@ -113,13 +113,16 @@ export class QuestionNormalizer {
     return this.#nearest(word) ?? word
   }
 
-  /** A known word with the same letters and two neighbours swapped ("mnay" → "many"). */
+  /** A known word with two neighbours swapped ("mnay" → "many") or one inner letter missing ("stel" → "steel"). */
   #swapped(word: string): string | undefined {
     for (let i = 0; i + 1 < word.length; i++) {
       const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
       if (candidate !== word && this.vocabulary.has(candidate)) return candidate
     }
-    return undefined
+    const inserted = (this.#byLength.get(word.length + 1) ?? []).filter(
+      (c) => c[0] === word[0] && c.at(-1) === word.at(-1) && osaDistance(word, c, 1) === 1,
+    )
+    return inserted.length === 1 ? inserted[0] : undefined
   }
 
   /** A generic word one edit away from a core word of the same length class ("cites" → "cities"). */

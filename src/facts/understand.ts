@@ -44,14 +44,15 @@ const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 
  * Everything but the intent words comes from the lexicon and the facts, so it generalises to any
  * document that has a facts file.
  */
-export function understand(words: string[], graph: FactGraph, lexicon: Lexicon): Understanding {
+export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, compounds: ReadonlySet<string> = new Set()): Understanding {
   const mentions = graph.mentions(words)
   const covered = new Set(mentions.flatMap((m) => range(m.from, m.to)))
   const free = words.map((w, i) => (covered.has(i) ? '' : w))
   const text = ` ${words.join(' ')} `
   const has = (phrase: string) => text.includes(` ${phrase} `)
 
-  const typeHits = findPhrases(free, lexicon.types)
+  // "industry chain", "industry base": a type word inside a compound the documents use is not a type asked for.
+  const typeHits = findPhrases(free, lexicon.types).filter((h) => h.len > 1 || !compounds.has(`${free[h.at]} ${free[h.at + 1] ?? ''}`))
   const asked = typeHits.find((h) => WH_WORDS.has(words[h.at - 1] ?? ''))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
   const measureSet = new Set(lexicon.measures.map(stem))
@@ -104,7 +105,7 @@ function asksFigure(words: string[], measures: ReadonlySet<string>): boolean {
 }
 
 /** Phrases of a `{ key: phrases[] }` table found among the free words, in order of position. */
-function findPhrases(free: string[], table: Record<string, string[]>): Array<{ key: string; at: number }> {
+function findPhrases(free: string[], table: Record<string, string[]>): Array<{ key: string; at: number; len: number }> {
   const hits: Array<{ key: string; at: number; len: number }> = []
   const stems = free.map((w) => (w ? singular(w) : ''))
   for (const [key, p] of parsedPhrases(table)) {
