@@ -10,7 +10,7 @@ import type { Lexicon } from './facts/lexicon.js'
 import type { ResolvedFacts } from './facts/schema.js'
 import type { VectorIndex } from './index/vector-index.js'
 import { LlmAnswerer } from './llm/answerer.js'
-import { createAnswerChain, createChatModel } from './llm/model.js'
+import { lazyAnswerChain } from './llm/lazy-chain.js'
 import type { ExtraPassages } from './llm/passages.js'
 import { createSlackApi, type SlackApi } from './integrations/slack/client.js'
 
@@ -43,7 +43,7 @@ export interface ServiceOptions {
 /** The answerer the configuration asks for: model-written with `fallback` behind it, or `fallback` alone. */
 export function answererFor(config: Config, corpus: Corpus, retriever: Retriever, fallback: Answerer, options: ServiceOptions = {}): Answerer {
   if (!config.llmEnabled) return fallback
-  const chain = createAnswerChain(createChatModel(config))
+  const chain = lazyAnswerChain(config)
   return new LlmAnswerer({ corpus, retriever, chain, fallback, timeoutMs: config.openai.timeoutMs, extraPassages: options.extraPassages })
 }
 

@@ -8,3 +8,6 @@ export interface QueryEmbedder {
 export class EmbedderMismatchError extends Error {
   override name = 'EmbedderMismatchError'
 }
+
+/** The manifest id of an OpenAI embedding model. */
+export const openAIEmbedderId = (model: string) => `openai:${model}`

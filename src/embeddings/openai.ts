@@ -1,8 +1,7 @@
 import { OpenAIEmbeddings } from '@langchain/openai'
 import type { Config } from '../config.js'
-import type { QueryEmbedder } from './embedder.js'
+import { openAIEmbedderId, type QueryEmbedder } from './embedder.js'
 
-export const openAIEmbedderId = (model: string) => `openai:${model}`
 
 /**
  * `OpenAIEmbeddings` against any OpenAI-compatible server (`OPENAI_BASE_URL`), as a QueryEmbedder.

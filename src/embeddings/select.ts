@@ -1,8 +1,8 @@
 import type { Config } from '../config.js'
 import type { IndexBundle } from '../core/corpus.js'
-import { EmbedderMismatchError, type QueryEmbedder } from './embedder.js'
+import { EmbedderMismatchError, openAIEmbedderId, type QueryEmbedder } from './embedder.js'
 import { LocalEmbeddings, LOCAL_EMBEDDER_ID, type LocalEmbedderState } from './local.js'
-import { createOpenAIEmbedder, openAIEmbedderId } from './openai.js'
+
 
 export const rebuildCommand = (config: Config) =>
   config.embeddings === 'local' ? 'npm run ingest' : `EMBEDDINGS=openai EMBEDDINGS_MODEL=${config.openai.embeddingsModel} npm run ingest`
@@ -24,5 +24,8 @@ export function queryEmbedderFor(config: Config, bundle: IndexBundle): QueryEmbe
     )
   }
   if (config.embeddings === 'local') return new LocalEmbeddings(bundle.embedder.state as LocalEmbedderState)
-  return createOpenAIEmbedder(config, bundle.embedder.dimensions)
+  // Loaded on the first query, so the local default never imports @langchain/openai.
+  let openai: Promise<QueryEmbedder> | undefined
+  const load = () => (openai ??= import('./openai.js').then((m) => m.createOpenAIEmbedder(config, bundle.embedder.dimensions)))
+  return { id: wanted, dimensions: bundle.embedder.dimensions, embedQuery: async (text) => (await load()).embedQuery(text) }
 }

@@ -3,7 +3,8 @@ import type { Runnable } from '@langchain/core/runnables'
 import { retryDelay } from './errors.js'
 import type { PromptInput } from './prompt.js'
 
-export type AnswerChain = Runnable<PromptInput, AIMessageChunk>
+/** What generation needs of the chain: LangChain's `stream`. */
+export type AnswerChain = Pick<Runnable<PromptInput, AIMessageChunk>, 'stream'>
 
 export interface DeltaOptions {
   signal: AbortSignal

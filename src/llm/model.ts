@@ -2,7 +2,6 @@ import { ChatOpenAI } from '@langchain/openai'
 import type { Config } from '../config.js'
 import { answerPrompt } from './prompt.js'
 import { RESPONSE_FORMAT } from './schema.js'
-import type { AnswerChain } from './generate.js'
 
 /** Reasoning models reject a temperature other than the default. */
 const fixedTemperature = (model: string) => /^(o\d|gpt-5)/.test(model)
@@ -27,6 +26,6 @@ export function createChatModel(config: Config): ChatOpenAI {
 }
 
 /** prompt → model with the cited-answer JSON schema as `response_format`. */
-export function createAnswerChain(model: ChatOpenAI): AnswerChain {
+export function createAnswerChain(model: ChatOpenAI) {
   return answerPrompt.pipe(model.withConfig({ response_format: RESPONSE_FORMAT }))
 }

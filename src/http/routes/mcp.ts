@@ -1,6 +1,4 @@
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
 import { Hono } from 'hono'
-import { createMcpServer } from '../../integrations/mcp/server.js'
 import type { Services } from '../../services.js'
 
 /** Largest JSON-RPC request body `/mcp` reads. */
@@ -16,6 +14,11 @@ const jsonRpcError = (code: number, message: string) => ({ jsonrpc: '2.0' as con
 export function mcpRoutes(services: Services) {
   const app = new Hono()
   app.post('/mcp', async (c) => {
+    // Loaded on first use: the MCP SDK costs a quarter of a second at start-up that most deployments never need.
+    const [{ WebStandardStreamableHTTPServerTransport }, { createMcpServer }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+      import('../../integrations/mcp/server.js'),
+    ])
     const baseUrl = services.config.publicBaseUrl ?? new URL(c.req.url).origin
     const server = createMcpServer(services, { baseUrl })
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true, maxRequestBodySize: MAX_MCP_BODY_BYTES })
