@@ -34,7 +34,7 @@ export class BlueprintAnswerer implements Answerer {
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
     const parts = splitQuestion(stripInstructions(question))
-    if (parts.length === 1) return this.#answerOne(question, history)
+    if (parts.length === 1) return this.#answerOne(parts[0]!, history)
     // Later parts may say "they": each part sees the earlier ones as conversation.
     const answers: AskResponse[] = []
     for (const [i, part] of parts.entries()) {
@@ -44,24 +44,24 @@ export class BlueprintAnswerer implements Answerer {
     return joinAnswers(this.corpus, answers)
   }
 
+  /** Answers one question whose instructions were already stripped. */
   async #answerOne(question: string, history: AskInput['history']): Promise<AskResponse> {
-    const analysis = this.analyze(question, history)
-    if (!analysis) return notInSource(question)
+    const analysis = this.#analyze(question, history)
+    if (!analysis) return notInSource()
     const { u, language, unknown } = analysis
     const result = this.knowledge.engine.answer(u, language)
-    if (result.kind === 'refuse') return notInSource(question)
+    if (result.kind === 'refuse') return notInSource()
     // "What is this article about?" with nothing but generic words: the gist.
     if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId)
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     if (result.kind === 'answer' && !unknownNumber && (unknown.length === 0 || result.anchored)) return composeSegments(this.corpus, result.segments, 'structured')
-    if (unknown.length || COUNTING.has(u.intent) || this.#asksForUnknownKind(u)) return notInSource(question)
-    return this.#extractive.answer(u.words.join(' '), this.contentStems(u), question)
+    if (unknown.length || COUNTING.has(u.intent) || this.#asksForUnknownKind(u)) return notInSource()
+    return this.#extractive.answer(u.words.join(' '), this.contentStems(u))
   }
 
   /** The question as the engine sees it, or undefined when nothing is left after removing instructions. */
-  analyze(question: string, history?: AskInput['history']): { u: Understanding; language: 'en' | 'zh'; unknown: string[] } | undefined {
-    const cleaned = stripInstructions(question)
+  #analyze(cleaned: string, history?: AskInput['history']): { u: Understanding; language: 'en' | 'zh'; unknown: string[] } | undefined {
     if (!/[\p{L}\p{N}]/u.test(cleaned)) return undefined
     const { words, language } = this.knowledge.normalizer.normalize(cleaned)
     const resolved = resolveFollowUp(words, history, this.knowledge)
@@ -79,7 +79,7 @@ export class BlueprintAnswerer implements Answerer {
   }
 
   /** Stems that carry the question's content: not stop words, not generic lexicon words. */
-  contentStems(u: Understanding): Set<string> {
+  private contentStems(u: Understanding): Set<string> {
     return new Set(u.words.filter((w) => !isStopword(w) && !this.knowledge.generic.has(w) && !CJK_CHAR.test(w)).map(stem))
   }
 }

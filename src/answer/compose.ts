@@ -23,12 +23,13 @@ export function composeSegments(corpus: Corpus, segments: readonly Segment[], so
 
 /** Overlapping spans of the same document become one span, so one claim is not cited three times. */
 export function mergeSpans(spans: readonly SourceSpan[]): SourceSpan[] {
-  const sorted = [...spans].sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start)
-  const out: SourceSpan[] = []
+  const sorted = spans.map((span, order) => ({ ...span, order })).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start)
+  const out: typeof sorted = []
   for (const span of sorted) {
     const last = out.at(-1)
     if (last && last.documentId === span.documentId && span.start < last.end) last.end = Math.max(last.end, span.end)
-    else out.push({ ...span })
+    else out.push(span)
   }
-  return out.sort((a, b) => spans.indexOf(spans.find((s) => s.start === a.start && s.documentId === a.documentId)!) - spans.indexOf(spans.find((s) => s.start === b.start && s.documentId === b.documentId)!))
+  // Keep the order in which the merged spans' first pieces were given.
+  return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...span }) => span)
 }

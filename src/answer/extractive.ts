@@ -5,7 +5,7 @@ import { stem } from '../core/text.js'
 import type { AskResponse, Span } from '../core/types.js'
 
 /** The plain refusal. The question is not echoed, so nothing a user typed is repeated back as an answer. */
-export const notInSource = (_question?: string): AskResponse => ({
+export const notInSource = (): AskResponse => ({
   answer: 'The blueprint does not say anything that answers this question.',
   grounded: false,
   source: 'extractive',
@@ -43,8 +43,8 @@ export class ExtractiveAnswerer {
     return { answer, grounded: true, source: 'extractive', citations: list.citations }
   }
 
-  async answer(query: string, contentStems: ReadonlySet<string>, question = query): Promise<AskResponse> {
-    if (contentStems.size === 0) return notInSource(question)
+  async answer(query: string, contentStems: ReadonlySet<string>): Promise<AskResponse> {
+    if (contentStems.size === 0) return notInSource()
     const ranked = await this.retriever.sentences(query, 8)
     const candidates: Candidate[] = []
     ranked.forEach((r, rank) => {
@@ -55,7 +55,7 @@ export class ExtractiveAnswerer {
     })
     candidates.sort((a, b) => b.covered.size - a.covered.size || a.rank - b.rank || a.start - b.start)
     const best = candidates[0]
-    if (!best || best.covered.size / contentStems.size < MIN_COVERAGE) return notInSource(question)
+    if (!best || best.covered.size / contentStems.size < MIN_COVERAGE) return notInSource()
     const picked = [best]
     const second = candidates.find((c) => c !== best && [...c.covered].some((s) => !best.covered.has(s)) && !overlaps(c, best))
     if (second && (best.covered.size + [...second.covered].filter((s) => !best.covered.has(s)).length) > best.covered.size) picked.push(second)

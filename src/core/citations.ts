@@ -32,9 +32,9 @@ export class CitationList {
 }
 
 /** True when every citation quotes its document exactly and every `[n]` in the answer names one. */
-export function citationsAreValid(corpus: Corpus, answer: string, citations: readonly Citation[]): boolean {
+export function citationsAreValid(textOf: (documentId: string) => string | undefined, answer: string, citations: readonly Citation[]): boolean {
   const ids = new Set(citations.map((c) => c.id))
-  const exact = citations.every((c) => corpus.document(c.documentId)?.text.slice(c.start, c.end) === c.quote)
+  const exact = citations.every((c) => textOf(c.documentId)?.slice(c.start, c.end) === c.quote)
   const markers = [...answer.matchAll(/\[(\d+)\]/g)].every((m) => ids.has(Number(m[1])))
   return exact && markers
 }

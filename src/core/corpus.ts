@@ -78,7 +78,4 @@ export class Corpus {
     return { start: Math.min(span.start, touching[0]!.start), end: Math.max(span.end, touching.at(-1)!.end) }
   }
 
-  sentencesOf(chunk: Chunk): Sentence[] {
-    return this.sentences.slice(chunk.sentenceStart, chunk.sentenceEnd)
-  }
 }

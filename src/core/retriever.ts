@@ -47,10 +47,6 @@ export class Retriever {
     this.#sentenceLexicon = new Bm25(corpus.sentences.map((s) => corpus.text(s.documentId, s)))
   }
 
-  get sentenceLexicon(): Bm25 {
-    return this.#sentenceLexicon
-  }
-
   async search(query: string, k: number): Promise<Passage[]> {
     const depth = Math.max(k * 4, 20)
     const [vector, lexical] = await Promise.all([this.#vectorSearch(query, depth), this.#chunkLexicon.search(query, depth)])

@@ -1,3 +1,4 @@
+import { citationsAreValid } from '../core/citations.js'
 import type { AskResponse } from '../core/types.js'
 import type { GoldItem } from './gold.js'
 
@@ -28,10 +29,7 @@ export function scoreAnswer(item: GoldItem, response: AskResponse, documentText:
   for (const s of expect.none ?? []) if (has(answer, s)) problems.push(`forbidden "${s}"`)
   const correct = problems.length === 0
 
-  const ids = new Set(response.citations.map((c) => c.id))
-  const exact = response.citations.every((c) => documentText(c.documentId)?.slice(c.start, c.end) === c.quote)
-  const markers = [...answer.matchAll(/\[(\d+)\]/g)].every((m) => ids.has(Number(m[1])))
-  const citationsValid = exact && markers && (!response.grounded || response.citations.length > 0)
+  const citationsValid = citationsAreValid(documentText, answer, response.citations) && (!response.grounded || response.citations.length > 0)
   if (!citationsValid) problems.push('invalid citations')
 
   const evidenceCovered = !expect.grounded || (expect.evidence ?? []).every((e) => response.citations.some((c) => c.quote.includes(e)))

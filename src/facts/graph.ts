@@ -27,6 +27,9 @@ export class FactGraph {
   readonly #aliases = new Map<string, GraphEntity[]>()
   readonly #romanized = new Map<string, GraphEntity[]>()
   readonly #romanize: (word: string) => string
+  readonly #containing = new Map<string, GraphEntity[]>()
+  /** Every entity type that occurs. */
+  readonly types = new Set<string>()
 
   constructor(documents: readonly ResolvedFacts[], lexicon: Lexicon) {
     const equivalents = lexicon.romanization.equivalents.map(([a, b]) => [fold(a), fold(b)] as const)
@@ -35,6 +38,7 @@ export class FactGraph {
       for (const e of doc.entities) {
         const entity = { ...e, key: keyOf(doc.documentId, e.id), documentId: doc.documentId }
         this.entities.set(entity.key, entity)
+        this.types.add(entity.type)
         for (const name of [e.name, ...e.aliases]) {
           push(this.#aliases, stemKey(name), entity)
           if (!/\s/.test(name.trim())) push(this.#romanized, this.#romanize(name), entity)
@@ -68,6 +72,17 @@ export class FactGraph {
 
   subjectOf(fact: ResolvedFact): GraphEntity {
     return this.entity(fact.documentId, fact.subject)!
+  }
+
+  /** Entities with an alias that contains `name` ("architectural ceramics clusters" for "ceramics"), computed once per name. */
+  aliasesContaining(name: string): GraphEntity[] {
+    const key = name.toLowerCase()
+    let found = this.#containing.get(key)
+    if (!found) {
+      found = [...this.entities.values()].filter((e) => e.aliases.some((a) => a.toLowerCase().includes(key)))
+      this.#containing.set(key, found)
+    }
+    return found
   }
 
   /** Every word of every entity name and alias, folded. */

@@ -10,7 +10,7 @@ export const FAQ_SIZE = 12
 /** Keeps an answer only when it is grounded, cited, exact, and names everything the fact says. */
 export function isGoodFaqAnswer(corpus: Corpus, question: FaqQuestion, response: AskResponse): boolean {
   if (!response.grounded || response.citations.length === 0) return false
-  if (!citationsAreValid(corpus, response.answer, response.citations)) return false
+  if (!citationsAreValid((id) => corpus.document(id)?.text, response.answer, response.citations)) return false
   if (!/\[\d+\]/.test(response.answer)) return false
   const answer = response.answer.toLowerCase()
   return question.expect.every((name) => answer.includes(name.toLowerCase()))

@@ -88,7 +88,7 @@ export class LlmAnswerer implements StreamingAnswerer {
     } finally {
       clearTimeout(timeout)
     }
-    if (!result.answerable) return yield done({ ...notInSource(input.question), source: 'llm' })
+    if (!result.answerable) return yield done({ ...notInSource(), source: 'llm' })
     yield done({ answer: result.answer, grounded: true, source: 'llm', citations: result.citations })
   }
 

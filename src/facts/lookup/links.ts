@@ -46,7 +46,7 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const wantsPlace = u.intent === 'where' || (u.relations.has('located-in') && ['list', 'count'].includes(u.intent))
   let type = wantsPlace && !u.targetType ? 'city' : u.targetType
   if (type && specific.length && specific.every((g) => g.some((e) => e.type === type))) type = u.types.find((t) => t !== type)
-  if (!type || !hasType(graph, type)) return undefined
+  if (!type || !graph.types.has(type)) return undefined
   const starts = specific.length ? specific : u.mentions.map((m) => m.entities)
   if (!starts.length) return allOfType(lookup, type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to.
@@ -105,9 +105,7 @@ function linkAnswer({ graph, u, language }: Lookup, type: string, starts: GraphE
  * ("ceramics" the sector, and the architectural ceramics clusters), by the first that has any.
  */
 function linkedFromGroup(graph: Lookup['graph'], group: GraphEntity[], type: string): { start: GraphEntity; links: Link[] } {
-  const related = [...graph.entities.values()].filter(
-    (e) => e.type !== group[0]!.type && group.some((g) => e.aliases.some((a) => a.toLowerCase().includes(g.name.toLowerCase()))),
-  )
+  const related = [...new Set(group.flatMap((g) => graph.aliasesContaining(g.name)))].filter((e) => e.type !== group[0]!.type)
   const starts = [...group, ...related]
   const all = starts.map((start) => ({ start, links: linked(graph, start, type, CONTEXT_TYPES) })).filter((s) => s.links.length)
   if (!all.length) return { start: group[0]!, links: [] }
@@ -134,11 +132,6 @@ function located(subject: string, names: string, start: GraphEntity, result: Gra
     return `${capitalize(/^[A-Z]/.test(start.name) ? subject : `the ${subject}`)} ${verb} in ${names}.`
   }
   return `${subject} ${subject.includes(' and ') ? 'host' : 'hosts'} ${names}.`
-}
-
-function hasType(graph: Lookup['graph'], type: string): boolean {
-  for (const e of graph.entities.values()) if (e.type === type) return true
-  return false
 }
 
 function differentTypes(groups: GraphEntity[][]): boolean {
