@@ -10,6 +10,7 @@ import type { Lexicon } from './facts/lexicon.js'
 import type { ResolvedFacts } from './facts/schema.js'
 import type { VectorIndex } from './index/vector-index.js'
 import { LlmAnswerer } from './llm/answerer.js'
+import { lexicalIndexesOf, prepareIndex } from './prepare.js'
 import { lazyAnswerChain } from './llm/lazy-chain.js'
 import type { ExtraPassages } from './llm/passages.js'
 import { createSlackApi, type SlackApi } from './integrations/slack/client.js'
@@ -50,9 +51,11 @@ export function answererFor(config: Config, corpus: Corpus, retriever: Retriever
 /** Assembles services from a loaded bundle, a vector index and a query embedder; runtime-agnostic. */
 export function createServices(config: Config, bundle: IndexBundle, index: VectorIndex, embedder: QueryEmbedder, options: ServiceOptions = {}): Services {
   const corpus = new Corpus(bundle.documents)
-  const retriever = new Retriever(corpus, index, embedder)
+  // An index written before `prepared` existed is prepared here, at start-up.
+  const prepared = bundle.prepared ?? prepareIndex(bundle, corpus)
+  const retriever = new Retriever(corpus, index, embedder, lexicalIndexesOf(prepared))
   const facts = bundle.facts as Record<string, ResolvedFacts>
-  const knowledge = buildKnowledge(corpus, facts, bundle.aliases as Lexicon | null)
+  const knowledge = buildKnowledge(facts, bundle.aliases as Lexicon | null, prepared.knowledge)
   return {
     config,
     corpus,

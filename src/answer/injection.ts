@@ -1,22 +1,28 @@
 /** The rest of an instruction: up to the end of its sentence, or to ", then …" where a real question may follow. */
 const REST = String.raw`[^.?!。？！]*?(?=,?\s+(?:and\s+)?(?:then|after that|afterwards|but)\b|[.?!。？！]|$)[.?!:]?`
 
-const pattern = (source: string, flags = 'giu') => new RegExp(source, flags)
+interface Rule {
+  /** A cheap test that must pass for the pattern to match: most questions skip the pattern without compiling it. */
+  needs: RegExp
+  pattern: RegExp
+}
 
-const INSTRUCTION_PATTERNS: RegExp[] = [
-  pattern(String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.?!。？！]*?\b(?:instructions?|prompts?|rules?|context|guidelines|everything)\b${REST}`),
-  pattern(String.raw`\b(?:print|reveal|show|repeat|output|display|leak|dump|tell me|give me|what is|what's|what are)\b[^.?!。？！]*?\b(?:system prompt|your prompt|the prompt|prompt|your instructions|hidden instructions|initial instructions|api key|secret|password|configuration|config)s?\b${REST}`),
-  pattern(String.raw`\byou\s+are\s+(?:now\s+)?(?:a|an|in|dan|my|no longer)\b${REST}`),
-  pattern(String.raw`\b(?:act|pretend|behave|roleplay|role-play)\s+(?:as|like|to be)\b${REST}`),
-  pattern(String.raw`\bfrom now on\b${REST}`),
-  pattern(String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b${REST}`),
-  pattern(String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),
-  pattern(String.raw`\bignore\s+(?:the\s+|all\s+|any\s+)?(?:above|previous|prior|earlier|preceding|following)\b${REST}`),
-  pattern(String.raw`\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b${REST}`),
-  pattern(String.raw`\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b\s*:?`),
-  pattern(String.raw`<\/?\s*(?:context|system|instructions?|prompt|passages?)\s*>`),
-  pattern(String.raw`(?:忽略|无视|忘记)[^。？！?!]*?(?:指令|指示|说明|提示|规则)[。？！?!，,]?`, 'gu'),
-  pattern(String.raw`(?:打印|输出|显示|告诉我)[^。？！?!]*?(?:系统提示|提示词|指令)[^。？！?!，,]*[。？！?!，,]?`, 'gu'),
+const rule = (needs: RegExp, source: string, flags = 'giu'): Rule => ({ needs, pattern: new RegExp(source, flags) })
+
+const INSTRUCTIONS: Rule[] = [
+  rule(/ignore|disregard|forget|override|bypass/i, String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.?!。？！]*?\b(?:instructions?|prompts?|rules?|context|guidelines|everything)\b${REST}`),
+  rule(/prompt|instruction|api key|secret|password|config/i, String.raw`\b(?:print|reveal|show|repeat|output|display|leak|dump|tell me|give me|what is|what's|what are)\b[^.?!。？！]*?\b(?:system prompt|your prompt|the prompt|prompt|your instructions|hidden instructions|initial instructions|api key|secret|password|configuration|config)s?\b${REST}`),
+  rule(/you\s+are/i, String.raw`\byou\s+are\s+(?:now\s+)?(?:a|an|in|dan|my|no longer)\b${REST}`),
+  rule(/act|pretend|behave|role/i, String.raw`\b(?:act|pretend|behave|roleplay|role-play)\s+(?:as|like|to be)\b${REST}`),
+  rule(/from now on/i, String.raw`\bfrom now on\b${REST}`),
+  rule(/say|respond|answer|reply|claim|state/i, String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b${REST}`),
+  rule(/ignore|disregard|forget/i, String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),
+  rule(/ignore/i, String.raw`\bignore\s+(?:the\s+|all\s+|any\s+)?(?:above|previous|prior|earlier|preceding|following)\b${REST}`),
+  rule(/say|claim|state|write|assert|tell/i, String.raw`\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b${REST}`),
+  rule(/instruction|mode|message/i, String.raw`\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b\s*:?`),
+  rule(/</, String.raw`<\/?\s*(?:context|system|instructions?|prompt|passages?)\s*>`),
+  rule(/忽略|无视|忘记/, String.raw`(?:忽略|无视|忘记)[^。？！?!]*?(?:指令|指示|说明|提示|规则)[。？！?!，,]?`, 'gu'),
+  rule(/打印|输出|显示|告诉我/, String.raw`(?:打印|输出|显示|告诉我)[^。？！?!]*?(?:系统提示|提示词|指令)[^。？！?!，,]*[。？！?!，,]?`, 'gu'),
 ]
 
 /**
@@ -28,7 +34,7 @@ const INSTRUCTION_PATTERNS: RegExp[] = [
  * // 'Which cities host kaolin clusters?'
  */
 export function stripInstructions(question: string): string {
-  return INSTRUCTION_PATTERNS.reduce((q, p) => q.replace(p, ' '), question)
+  return INSTRUCTIONS.reduce((q, { needs, pattern }) => (needs.test(q) ? q.replace(pattern, ' ') : q), question)
     .replace(/^[\s,;:]*(?:and\s+)?(?:then|after that|afterwards)\b[\s,]*/i, '')
     .replace(/\s+/g, ' ')
     .trim()

@@ -1,3 +1,4 @@
+import type { PreparedIndex } from '../prepare.js'
 import type { ChunkingOptions } from './chunking.js'
 import type { Chunk, CorpusDocument, DocumentMetadata, FaqItem, Sentence, Span } from './types.js'
 
@@ -26,6 +27,8 @@ export interface IndexBundle {
   aliases: unknown
   /** FAQ questions derived from the facts, answered at ingest (`GET /faq.json`). */
   faq?: FaqItem[]
+  /** BM25 postings and vocabulary derived from the documents at ingest, so start-up does not tokenize them. */
+  prepared?: PreparedIndex
 }
 
 /** Read-only view of the indexed documents, sentences and chunks, with global ids. */

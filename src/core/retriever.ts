@@ -22,6 +22,20 @@ export interface RankedSentence {
   lexicalScore: number
 }
 
+/** BM25 over the chunks and over the sentences of a corpus. */
+export interface LexicalIndexes {
+  chunks: Bm25
+  sentences: Bm25
+}
+
+/** Tokenizes every chunk and sentence of the corpus (done at ingest; see `prepareIndex`). */
+export function buildLexicalIndexes(corpus: Corpus): LexicalIndexes {
+  return {
+    chunks: Bm25.build(corpus.chunks.map((c) => corpus.text(c.documentId, c))),
+    sentences: Bm25.build(corpus.sentences.map((s) => corpus.text(s.documentId, s))),
+  }
+}
+
 export const MAX_K = 50
 
 /** Clamps a requested result count into `[1, MAX_K]`. */
@@ -42,9 +56,10 @@ export class Retriever {
     readonly corpus: Corpus,
     private readonly index: VectorIndex,
     private readonly embedder: QueryEmbedder,
+    lexical: LexicalIndexes = buildLexicalIndexes(corpus),
   ) {
-    this.#chunkLexicon = new Bm25(corpus.chunks.map((c) => corpus.text(c.documentId, c)))
-    this.#sentenceLexicon = new Bm25(corpus.sentences.map((s) => corpus.text(s.documentId, s)))
+    this.#chunkLexicon = lexical.chunks
+    this.#sentenceLexicon = lexical.sentences
   }
 
   async search(query: string, k: number): Promise<Passage[]> {

@@ -8,8 +8,12 @@ const STOPWORDS = new Set(
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
 
+const ASCII = /^[\x00-\x7f]*$/
+
 /** Lower-cases, applies NFKC and strips Latin diacritics (Lüliang → luliang). */
 export function fold(text: string): string {
+  // ASCII has nothing to decompose or strip; most questions and most of the corpus take this path.
+  if (ASCII.test(text)) return text.toLowerCase()
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -19,8 +23,11 @@ export function fold(text: string): string {
 
 /** Splits text into folded word tokens; CJK runs become single characters. */
 export function words(text: string): string[] {
+  const folded = fold(text)
+  // For ASCII, `[\p{L}\p{N}]+` is `[a-z0-9]+` once folded, and there is no CJK to split.
+  if (ASCII.test(folded)) return folded.match(/[a-z0-9]+/g) ?? []
   const out: string[] = []
-  for (const match of fold(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const token = match[0]
     if (CJK.test(token)) {
       for (const part of token.split(/([\u3400-\u9fff\uf900-\ufaff])/u)) if (part) out.push(part)
@@ -47,6 +54,12 @@ export function stem(word: string): string {
     stems.set(word, out)
   }
   return out
+}
+
+/** Fills the stem memo with stems computed earlier (at ingest), so start-up does not run the stemmer. */
+export function primeStems(words: readonly string[], wordStems: readonly string[]): void {
+  if (stems.size + words.length > STEM_CACHE_LIMIT) return
+  words.forEach((word, i) => stems.set(word, wordStems[i]!))
 }
 
 /**

@@ -33,7 +33,10 @@ export class FactGraph {
 
   constructor(documents: readonly ResolvedFacts[], lexicon: Lexicon) {
     const equivalents = lexicon.romanization.equivalents.map(([a, b]) => [fold(a), fold(b)] as const)
-    this.#romanize = (text) => equivalents.reduce((s, [a, b]) => s.split(a).join(b), fold(text)).replace(/[^\p{L}]/gu, '')
+    this.#romanize = (text) => {
+      const folded = equivalents.reduce((s, [a, b]) => s.split(a).join(b), fold(text))
+      return /^[\x00-\x7f]*$/.test(folded) ? folded.replace(/[^a-z]/g, '') : folded.replace(/[^\p{L}]/gu, '')
+    }
     for (const doc of documents) {
       for (const e of doc.entities) {
         const entity = { ...e, key: keyOf(doc.documentId, e.id), documentId: doc.documentId }

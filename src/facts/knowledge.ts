@@ -1,5 +1,5 @@
 import type { Corpus } from '../core/corpus.js'
-import { isStopword, words } from '../core/text.js'
+import { isStopword, primeStems, stem, words } from '../core/text.js'
 import { FactsEngine } from './engine.js'
 import { FactGraph } from './graph.js'
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js'
@@ -18,11 +18,25 @@ export interface Knowledge {
   compounds: ReadonlySet<string>
 }
 
-/** Builds the question-understanding stack from ingested facts and aliases. */
-export function buildKnowledge(corpus: Corpus, facts: Record<string, ResolvedFacts>, lexicon: Lexicon | null | undefined): Knowledge {
+/**
+ * What question understanding derives from the documents' text and the lexicon, as plain data:
+ * computed at ingest (`prepareIndex`) so start-up does not tokenize or stem the corpus.
+ */
+export interface KnowledgeData {
+  /** Every word the service knows, sorted: corpus, entity names and aliases, lexicon. */
+  vocabulary: string[]
+  /** `stems[i]` is the Porter stem of `vocabulary[i]`. */
+  stems: string[]
+  /** The words typos are corrected towards: corpus, entity names and aliases, type and relation words. */
+  core: string[]
+  /** Two-word compounds of content words in the documents ("industry chain"), as `"a b"`. */
+  compounds: string[]
+}
+
+/** Scans the documents and the lexicon for the words and compounds the normalizer needs. */
+export function knowledgeData(corpus: Corpus, facts: Record<string, ResolvedFacts>, lexicon: Lexicon | null | undefined): KnowledgeData {
   const lex = lexicon ?? EMPTY_LEXICON
-  const graph = new FactGraph(Object.values(facts), lex)
-  const core = graph.vocabulary()
+  const core = new FactGraph(Object.values(facts), lex).vocabulary()
   const compounds = new Set<string>()
   for (const doc of corpus.documents) {
     const docWords = words(doc.text)
@@ -35,21 +49,31 @@ export function buildKnowledge(corpus: Corpus, facts: Record<string, ResolvedFac
   for (const phrase of [...Object.values(lex.types).flat(), ...Object.values(lex.relations).flat()]) for (const w of words(phrase)) core.add(w)
   const vocabulary = new Set(core)
   const lexiconWords = [
-    ...graph.facts.flatMap((f) => f.measure ?? []),
+    ...Object.values(facts).flatMap((doc) => doc.facts.flatMap((f) => f.measure ?? [])),
     ...lex.measures,
     ...lex.generic,
     ...Object.values(lex.synonyms),
     ...Object.values(lex.phrases),
   ]
   for (const phrase of lexiconWords) for (const w of words(phrase)) vocabulary.add(w)
+  const sorted = [...vocabulary].sort()
+  return { vocabulary: sorted, stems: sorted.map(stem), core: [...core].sort(), compounds: [...compounds].sort() }
+}
+
+/** Builds the question-understanding stack from ingested facts, aliases and {@link KnowledgeData}. */
+export function buildKnowledge(facts: Record<string, ResolvedFacts>, lexicon: Lexicon | null | undefined, data: KnowledgeData): Knowledge {
+  const lex = lexicon ?? EMPTY_LEXICON
+  primeStems(data.vocabulary, data.stems)
+  const graph = new FactGraph(Object.values(facts), lex)
+  const core = new Set(data.core)
   const phrases: Record<string, string> = {}
   for (const e of graph.entities.values()) for (const alias of e.aliases) if (/[\u3400-\u9fff]/u.test(alias)) phrases[alias] = e.name
   return {
     lexicon: lex,
     graph,
-    normalizer: new QuestionNormalizer(lex, vocabulary, core, phrases),
+    normalizer: new QuestionNormalizer(lex, new Set(data.vocabulary), core, phrases),
     engine: new FactsEngine(graph, lex, (word) => core.has(word)),
     generic: new Set(lex.generic.flatMap((g) => words(g))),
-    compounds,
+    compounds: new Set(data.compounds),
   }
 }

@@ -3,6 +3,7 @@ import type { BundledDocument, IndexBundle } from '../core/corpus.js'
 import { splitSentences } from '../core/sentences.js'
 import type { CorpusDocument, Sentence } from '../core/types.js'
 import { normalize } from '../embeddings/local.js'
+import { prepareIndex } from '../prepare.js'
 
 /** Turns chunk texts into vectors; `state` is whatever the embedder must keep to embed queries later. */
 export interface IndexEmbedder {
@@ -59,15 +60,14 @@ export async function buildIndex(documents: readonly CorpusDocument[], options: 
     }
     options.onProgress?.(Math.min(from + batchSize, chunkTexts.length), chunkTexts.length)
   }
-  return {
-    bundle: {
-      format: 1,
-      embedder: { id: embedder.id, dimensions, ...(embedder.state === undefined ? {} : { state: embedder.state }) },
-      chunking: options.chunking,
-      documents: bundled,
-      facts: options.facts ?? {},
-      aliases: options.aliases ?? null,
-    },
-    vectors: vectors ?? new Float32Array(0),
+  const bundle: IndexBundle = {
+    format: 1,
+    embedder: { id: embedder.id, dimensions, ...(embedder.state === undefined ? {} : { state: embedder.state }) },
+    chunking: options.chunking,
+    documents: bundled,
+    facts: options.facts ?? {},
+    aliases: options.aliases ?? null,
   }
+  bundle.prepared = prepareIndex(bundle)
+  return { bundle, vectors: vectors ?? new Float32Array(0) }
 }

@@ -17,7 +17,7 @@ describe('text terms', () => {
 })
 
 describe('Bm25', () => {
-  const bm25 = new Bm25(['steel steel clusters', 'coking base', 'steel industry and coking'])
+  const bm25 = Bm25.build(['steel steel clusters', 'coking base', 'steel industry and coking'])
 
   it('ranks the text with more matching terms first', () => {
     expect(bm25.search('steel clusters', 3).map((s) => s.id)).toEqual([0, 2])
@@ -25,6 +25,12 @@ describe('Bm25', () => {
 
   it('returns nothing for unseen terms', () => {
     expect(bm25.search('vinegar', 3)).toEqual([])
+  })
+
+  it('ranks the same after a round trip through JSON', () => {
+    const restored = Bm25.from(JSON.parse(JSON.stringify(bm25.data)))
+    for (const query of ['steel clusters', 'coking', 'industry base'])
+      expect(restored.search(query, 3)).toEqual(bm25.search(query, 3))
   })
 })
 
