@@ -61,6 +61,10 @@ function run(argv: string[]): Promise<void> {
 
 export interface WranglerDev {
   url: string
+  /** workerd's V8 inspector (Chrome DevTools Protocol), on 127.0.0.1. */
+  inspectorPort: number
+  /** Process id of `wrangler dev`, the leader of the process group that holds workerd. */
+  pid: number
   output(): string
   stop(): Promise<void>
 }
@@ -76,25 +80,39 @@ export function freePort(): Promise<number> {
   })
 }
 
+export interface WranglerDevOptions {
+  vars?: Record<string, string>
+  timeoutMs?: number
+  /**
+   * `healthz` (default): ready once `/healthz` answers, which builds the Worker's services.
+   * `inspector`: ready once wrangler's inspector proxy answers, before any request reaches the Worker
+   * (workerd may still be starting), so the first request is the first in a fresh isolate.
+   */
+  readyWhen?: 'healthz' | 'inspector'
+}
+
 /**
- * Runs the Worker in real workerd through `wrangler dev` on 127.0.0.1, offline, and waits until
- * `/healthz` answers with any status (bounded polling). `stop()` ends the whole process group.
+ * Runs the Worker in real workerd through `wrangler dev` on 127.0.0.1, offline, and waits until it
+ * is ready (bounded polling, see {@link WranglerDevOptions.readyWhen}). `stop()` ends the whole process group.
  */
-export async function startWranglerDev(options: { vars?: Record<string, string>; timeoutMs?: number } = {}): Promise<WranglerDev> {
-  const port = await freePort()
+export async function startWranglerDev(options: WranglerDevOptions = {}): Promise<WranglerDev> {
+  const [port, inspectorPort] = [await freePort(), await freePort()]
   const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`])
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()), '--log-level', 'warn', ...vars]
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--log-level', 'warn', ...vars]
   const child = spawn(WRANGLER, args, { cwd: ROOT, env: offlineEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
   const url = `http://127.0.0.1:${port}`
-  const dev: WranglerDev = { url, output: () => output, stop: () => stopGroup(child) }
+  const dev: WranglerDev = { url, inspectorPort, pid: child.pid!, output: () => output, stop: () => stopGroup(child) }
+  const probe =
+    options.readyWhen === 'inspector'
+      ? () => fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal: AbortSignal.timeout(2_000) }).then(async (r) => ((await r.json()) as unknown[]).length > 0)
+      : () => fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => (r.body?.cancel(), true))
   const deadline = Date.now() + (options.timeoutMs ?? 45_000)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
-    const ready = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => (r.body?.cancel(), true), () => false)
-    if (ready) return dev
+    if (await probe().catch(() => false)) return dev
     await new Promise((r) => setTimeout(r, 250))
   }
   await dev.stop()
