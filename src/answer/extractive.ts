@@ -15,6 +15,8 @@ export const notInSource = (): AskResponse => ({
 /** Share of the question's content stems a passage must contain to count as an answer. */
 export const MIN_COVERAGE = 0.5
 
+const SENTENCE_MEMO_LIMIT = 10_000
+
 interface Candidate extends Span {
   documentId: string
   /** The whole sentence the clause comes from: what the answer cites. */
@@ -28,10 +30,22 @@ interface Candidate extends Span {
  * content words, verbatim and cited. Refuses when no passage covers at least half of them.
  */
 export class ExtractiveAnswerer {
+  /** Stemmed words per sentence id, memoized (bounded): the corpus never changes while serving. */
+  readonly #sentenceWords = new Map<number, StemmedWord[]>()
+
   constructor(
     private readonly corpus: Corpus,
     private readonly retriever: Retriever,
   ) {}
+
+  #stemmedWords(sentenceId: number, text: string, offset: number): StemmedWord[] {
+    let words = this.#sentenceWords.get(sentenceId)
+    if (!words) {
+      if (this.#sentenceWords.size >= SENTENCE_MEMO_LIMIT) this.#sentenceWords.clear()
+      this.#sentenceWords.set(sentenceId, (words = stemmedWords(text, offset)))
+    }
+    return words
+  }
 
   /** The gist of a document (the first by default): its first sentence after the title, cited. */
   lead(documentId = this.corpus.documents[0]?.id): AskResponse {
@@ -48,8 +62,9 @@ export class ExtractiveAnswerer {
     const ranked = await this.retriever.sentences(query, 8)
     const candidates: Candidate[] = []
     ranked.forEach((r, rank) => {
-      for (const span of clauses(this.corpus.text(r.sentence.documentId, r.sentence), r.sentence.start)) {
-        const covered = coverage(this.corpus.text(r.sentence.documentId, span), contentStems)
+      const words = this.#stemmedWords(r.sentence.id, r.text, r.sentence.start)
+      for (const span of clauses(r.text, r.sentence.start)) {
+        const covered = coverage(words, span, contentStems)
         candidates.push({ ...span, documentId: r.sentence.documentId, sentence: r.sentence, covered, rank })
       }
     })
@@ -81,9 +96,22 @@ export function clauses(sentence: string, offset: number): Span[] {
   return spans
 }
 
-function coverage(text: string, contentStems: ReadonlySet<string>): Set<string> {
-  const present = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.map(stem) ?? [])
-  return new Set([...contentStems].filter((s) => present.has(s)))
+interface StemmedWord {
+  /** Offset of the word in the document. */
+  start: number
+  stem: string
+}
+
+/** The words of a sentence that starts at `offset`, lower-cased and stemmed, tokenized once for all its clauses. */
+function stemmedWords(sentence: string, offset: number): StemmedWord[] {
+  return Array.from(sentence.matchAll(/[\p{L}\p{N}]+/gu), (m) => ({ start: offset + m.index, stem: stem(m[0].toLowerCase()) }))
+}
+
+/** The content stems that occur in a clause (clauses never split a word). */
+function coverage(words: readonly StemmedWord[], clause: Span, contentStems: ReadonlySet<string>): Set<string> {
+  const covered = new Set<string>()
+  for (const w of words) if (w.start >= clause.start && w.start < clause.end && contentStems.has(w.stem)) covered.add(w.stem)
+  return covered
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end

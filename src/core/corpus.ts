@@ -76,9 +76,19 @@ export class Corpus {
 
   /** The span widened to whole sentences: from the start of the first sentence it touches to the end of the last. */
   sentenceSpan(documentId: string, span: Span): Span {
-    const touching = this.#sentencesByDocument.get(documentId)?.filter((s) => s.start < span.end && span.start < s.end) ?? []
-    if (!touching.length) return { start: span.start, end: span.end }
-    return { start: Math.min(span.start, touching[0]!.start), end: Math.max(span.end, touching.at(-1)!.end) }
+    const sentences = this.#sentencesByDocument.get(documentId) ?? []
+    // Sentences are in text order and do not overlap: find the first that ends after the span starts.
+    let lo = 0
+    let hi = sentences.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (sentences[mid]!.end <= span.start) lo = mid + 1
+      else hi = mid
+    }
+    let last = lo
+    while (last < sentences.length && sentences[last]!.start < span.end) last++
+    if (last === lo) return { start: span.start, end: span.end }
+    return { start: Math.min(span.start, sentences[lo]!.start), end: Math.max(span.end, sentences[last - 1]!.end) }
   }
 
 }

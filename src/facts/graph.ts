@@ -98,13 +98,14 @@ export class FactGraph {
   /** Non-overlapping entity mentions, longest first, by alias or by romanization (Lüliang, Lvliang, Xin Zhou). */
   mentions(questionWords: readonly string[]): Mention[] {
     const stems = questionWords.map(stem)
+    // Romanized word by word: the equivalences (ü, v, yu → u) never span two words.
+    const romanized = questionWords.map(this.#romanize)
     const found: Mention[] = []
     for (let i = 0; i < stems.length; ) {
       let hit: Mention | undefined
       for (let len = Math.min(MAX_ALIAS_WORDS, stems.length - i); len >= 1 && !hit; len--) {
-        const exact = this.#aliases.get(stems.slice(i, i + len).join(' '))
-        const roman = len <= 3 ? this.#romanized.get(this.#romanize(questionWords.slice(i, i + len).join(''))) : undefined
-        const entities = exact ?? roman
+        const entities =
+          this.#aliases.get(stems.slice(i, i + len).join(' ')) ?? (len <= 3 ? this.#romanized.get(romanized.slice(i, i + len).join('')) : undefined)
         if (entities) hit = { from: i, to: i + len, entities }
       }
       if (hit) {

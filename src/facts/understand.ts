@@ -55,7 +55,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const typeHits = findPhrases(free, lexicon.types).filter((h) => h.len > 1 || !compounds.has(`${free[h.at]} ${free[h.at + 1] ?? ''}`))
   const asked = typeHits.find((h) => WH_WORDS.has(words[h.at - 1] ?? ''))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
-  const measureSet = new Set(lexicon.measures.map(stem))
+  const measureSet = measureStemsOf(lexicon.measures)
   const measures = free.filter((w) => w && measureSet.has(stem(w)))
 
   const intent = intentOf(words, has)
@@ -108,24 +108,42 @@ function asksFigure(words: string[], measures: ReadonlySet<string>): boolean {
 function findPhrases(free: string[], table: Record<string, string[]>): Array<{ key: string; at: number; len: number }> {
   const hits: Array<{ key: string; at: number; len: number }> = []
   const stems = free.map((w) => (w ? singular(w) : ''))
-  for (const [key, p] of parsedPhrases(table)) {
-    for (let i = 0; i + p.length <= stems.length; i++) {
-      if (p.every((w, j) => stems[i + j] === w)) hits.push({ key, at: i, len: p.length })
+  const byFirstWord = phraseIndex(table)
+  stems.forEach((first, i) => {
+    for (const [key, p] of byFirstWord.get(first) ?? []) {
+      if (i + p.length <= stems.length && p.every((w, j) => stems[i + j] === w)) hits.push({ key, at: i, len: p.length })
     }
-  }
+  })
   return hits.sort((a, b) => a.at - b.at || b.len - a.len)
 }
 
-const parsed = new WeakMap<Record<string, string[]>, Array<[string, string[]]>>()
+const indexes = new WeakMap<Record<string, string[]>, Map<string, Array<[string, string[]]>>>()
 
-/** `[key, singular words]` per phrase of a lexicon table, in table order; computed once per table. */
-function parsedPhrases(table: Record<string, string[]>): Array<[string, string[]]> {
-  let list = parsed.get(table)
-  if (!list) {
-    list = Object.entries(table).flatMap(([key, phrases]) => phrases.map((phrase): [string, string[]] => [key, phrase.toLowerCase().split(/\s+/).map(singular)]))
-    parsed.set(table, list)
+/** `[key, singular words]` per phrase of a lexicon table, by first word, in table order; built once per table. */
+function phraseIndex(table: Record<string, string[]>): Map<string, Array<[string, string[]]>> {
+  let index = indexes.get(table)
+  if (!index) {
+    index = new Map()
+    for (const [key, phrases] of Object.entries(table)) {
+      for (const phrase of phrases) {
+        const words = phrase.toLowerCase().split(/\s+/).map(singular)
+        const list = index.get(words[0]!)
+        if (list) list.push([key, words])
+        else index.set(words[0]!, [[key, words]])
+      }
+    }
+    indexes.set(table, index)
   }
-  return list
+  return index
+}
+
+const measureStems = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+/** Stems of the lexicon's measure words, computed once per lexicon. */
+function measureStemsOf(measures: readonly string[]): ReadonlySet<string> {
+  let set = measureStems.get(measures)
+  if (!set) measureStems.set(measures, (set = new Set(measures.map(stem))))
+  return set
 }
 
 /** Plural to singular only (cities → city), so "industrial" never reads as "industry". */

@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { except } from 'hono/combine'
 import { cors } from 'hono/cors'
 import type { Services } from '../services.js'
 import { requestLog, type AppEnv } from './context.js'
@@ -28,7 +27,7 @@ import { widgetRoutes } from './routes/widget.js'
 /** The default body limit; `MAX_BODY_BYTES` overrides it. */
 export const MAX_BODY_BYTES = 16 * 1024
 /** Routes that set their own body limit and error shape: the OpenAI-compatible API and MCP. */
-const OWN_BODY_LIMIT = ['/v1/*', '/mcp']
+const setsOwnBodyLimit = (path: string) => path === '/mcp' || path === '/v1' || path.startsWith('/v1/')
 
 export interface AppOptions {
   /** Called with unexpected errors before the 500 envelope is sent. */
@@ -80,12 +79,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
     const clientKey = options.clientAddress ?? ((c: Context) => c.req.header('cf-connecting-ip'))
     app.use(rateLimit({ perMinute: ratePerMinute, store, clientKey }))
   }
-  app.use(
-    except(
-      OWN_BODY_LIMIT,
-      bodyLimit(maxBodyBytes, (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${maxBodyBytes} bytes`)),
-    ),
-  )
+  const limitBody = bodyLimit(maxBodyBytes, (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${maxBodyBytes} bytes`))
+  app.use((c, next) => (setsOwnBodyLimit(c.req.path) ? next() : limitBody(c, next)))
   app.use(deadline(requestTimeoutMs))
   app.use(apiKeyAuth(config.apiKeys))
   app.route('/', askRoutes(services))

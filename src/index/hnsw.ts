@@ -69,7 +69,8 @@ export class HnswIndex implements VectorIndex {
   search(query: ArrayLike<number>, k: number): Scored[] {
     const n = Math.min(Math.max(0, Math.floor(k)), this.size)
     if (n === 0) return []
-    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n)
+    // hnswlib-node takes only plain arrays.
+    const { neighbors, distances } = this.index.searchKnn(Array.isArray(query) ? (query as number[]) : Array.from(query), n)
     return neighbors.map((id, i) => ({ id, score: 1 - distances[i]! }))
   }
 }

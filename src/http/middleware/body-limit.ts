@@ -8,10 +8,12 @@ import type { Context, MiddlewareHandler } from 'hono'
  */
 export function bodyLimit(maxBytes: number, onError: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   return async (c, next) => {
-    const body = c.req.raw.body
-    if (!body) return next()
+    // Headers first: touching `c.req.raw.body` makes @hono/node-server build a full `Request` and a stream.
     const declared = c.req.header('content-length')
     if (declared !== undefined) return Number(declared) > maxBytes ? onError(c) : next()
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    const body = c.req.raw.body
+    if (!body) return next()
     const reader = body.getReader()
     const chunks: Uint8Array[] = []
     let total = 0
