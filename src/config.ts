@@ -31,6 +31,7 @@ const ConfigSchema = z
     ALLOWED_ORIGINS: list,
     LOG_QUESTIONS: bool,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
     MAX_BODY_BYTES: z.coerce.number().int().min(256).max(10 * 1024 * 1024).default(16 * 1024),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
@@ -70,6 +71,8 @@ const ConfigSchema = z
     allowedOrigins: env.ALLOWED_ORIGINS.length ? env.ALLOWED_ORIGINS : ['*'],
     logQuestions: env.LOG_QUESTIONS,
     logLevel: env.LOG_LEVEL,
+    /** Offline answers remembered per process (least recently used out first); 0 turns the cache off. */
+    answerCacheSize: env.ANSWER_CACHE_SIZE,
     limits: {
       maxBodyBytes: env.MAX_BODY_BYTES,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,

@@ -1,5 +1,6 @@
 import type { Answerer } from './answer/answerer.js'
 import { BlueprintAnswerer } from './answer/blueprint-answerer.js'
+import { CachedAnswerer } from './answer/cache.js'
 import type { Config } from './config.js'
 import { Corpus, type IndexBundle } from './core/corpus.js'
 import type { FaqItem } from './core/types.js'
@@ -48,6 +49,13 @@ export function answererFor(config: Config, corpus: Corpus, retriever: Retriever
   return new LlmAnswerer({ corpus, retriever, chain, fallback, timeoutMs: config.openai.timeoutMs, extraPassages: options.extraPassages })
 }
 
+/**
+ * The offline answerer behind the answer cache. Only the model-free mode is cached: a model may word
+ * the same question differently, and its fallback depends on whether the model answered this time.
+ */
+const offlineAnswerer = (config: Config, answerer: Answerer): Answerer =>
+  config.llmEnabled || config.answerCacheSize === 0 ? answerer : new CachedAnswerer(answerer, config.answerCacheSize)
+
 /** Assembles services from a loaded bundle, a vector index and a query embedder; runtime-agnostic. */
 export function createServices(config: Config, bundle: IndexBundle, index: VectorIndex, embedder: QueryEmbedder, options: ServiceOptions = {}): Services {
   const corpus = new Corpus(bundle.documents)
@@ -60,7 +68,7 @@ export function createServices(config: Config, bundle: IndexBundle, index: Vecto
     config,
     corpus,
     retriever,
-    answerer: answererFor(config, corpus, retriever, new BlueprintAnswerer(corpus, retriever, knowledge), options),
+    answerer: answererFor(config, corpus, retriever, offlineAnswerer(config, new BlueprintAnswerer(corpus, retriever, knowledge)), options),
     knowledge,
     facts,
     faq: bundle.faq ?? [],

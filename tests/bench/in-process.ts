@@ -5,8 +5,11 @@ type App = ReturnType<typeof createApp>
 
 export interface InProcessResult {
   questions: number
+  /** With the answer cache off. */
   ask: Latency
   search: Latency
+  /** With the answer cache on (the default): repeated questions are remembered. */
+  askCached?: Latency
 }
 
 /**

@@ -29,7 +29,8 @@ const k = (n: number) => (n >= 1000 ? `${num(n / 1000)}k` : String(n))
 export function rows(r: BenchResults): Row[] {
   const out: Row[] = []
   const { inProcess: ip, throughput: t, coldStart: cs } = r
-  out.push({ measure: `In-process \`POST /ask\` (app.request, ${ip.questions} questions, n=${ip.ask.count})`, result: `p50 ${ms(ip.ask.p50, 3)}, p99 ${ms(ip.ask.p99, 3)}, max ${ms(ip.ask.max)}`, target: 'p99 ≤ 1 ms', met: ip.ask.p99 <= 1 })
+  out.push({ measure: `In-process \`POST /ask\`, answer cache off (app.request, ${ip.questions} questions, n=${ip.ask.count})`, result: `p50 ${ms(ip.ask.p50, 3)}, p99 ${ms(ip.ask.p99, 3)}, max ${ms(ip.ask.max)}`, target: 'p99 ≤ 1 ms', met: ip.ask.p99 <= 1 })
+  if (ip.askCached) out.push({ measure: `In-process \`POST /ask\`, answer cache on (the default; n=${ip.askCached.count})`, result: `p50 ${ms(ip.askCached.p50, 3)}, p99 ${ms(ip.askCached.p99, 3)}, max ${ms(ip.askCached.max)}`, target: '' })
   out.push({ measure: `In-process \`GET /search\` (n=${ip.search.count})`, result: `p50 ${ms(ip.search.p50, 3)}, p99 ${ms(ip.search.p99, 3)}, max ${ms(ip.search.max)}`, target: '' })
   const http = (label: string, x: ThroughputResult['hello']) => ({
     measure: `HTTP ${label} \`${x.route}\` (${t.connections} conn, ${t.seconds} s)`,
@@ -40,7 +41,11 @@ export function rows(r: BenchResults): Row[] {
   out.push(http(`(b) ceiling, JSON ${num(t.requestBytes)} B in / ${num(t.responseBytes)} B out`, t.ceiling))
   const c = t.ask.requestsPerSecond / t.ceiling.requestsPerSecond
   const d = t.search.requestsPerSecond / t.ceiling.requestsPerSecond
-  out.push({ ...http('(c)', t.ask), result: `${http('(c)', t.ask).result}; c/b = ${c.toFixed(2)}`, target: 'c/b ≥ 0.5', met: c >= 0.5 })
+  out.push({ ...http('(c) answer cache on (default)', t.ask), result: `${http('(c)', t.ask).result}; c/b = ${c.toFixed(2)}`, target: 'c/b ≥ 0.5', met: c >= 0.5 })
+  if (t.askUncached) {
+    const c0 = t.askUncached.requestsPerSecond / t.ceiling.requestsPerSecond
+    out.push({ ...http('(c) answer cache off', t.askUncached), result: `${http('(c)', t.askUncached).result}; c/b = ${c0.toFixed(2)}`, target: 'c/b ≥ 0.5', met: c0 >= 0.5 })
+  }
   out.push({ ...http('(d)', t.search), result: `${http('(d)', t.search).result}; d/b = ${d.toFixed(2)}` })
   for (const s of [cs.node, cs.npmStart, cs.bundled]) {
     const main = s === cs.node

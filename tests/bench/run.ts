@@ -56,12 +56,15 @@ async function measure(): Promise<void> {
   const loadBefore = load()
   const work = await mkdtemp(join(tmpdir(), 'blueprint-bench-'))
   try {
-    const services = await loadNodeServices(parseConfig({}))
+    // In-process latency is measured with the answer cache off, so every request is answered from scratch.
+    const services = await loadNodeServices(parseConfig({ ANSWER_CACHE_SIZE: '0' }))
     const app = createApp(services, { logger: silentLogger })
     const questions = benchQuestions(services.facts)
 
-    log(`1/4 in-process latency over ${questions.length} questions`)
+    log(`1/4 in-process latency over ${questions.length} questions (answer cache off, then on)`)
     const inProcess = await measureInProcess(app, questions, quick ? 1 : 5)
+    const cachedApp = createApp(await loadNodeServices(parseConfig({})), { logger: silentLogger })
+    inProcess.askCached = (await measureInProcess(cachedApp, questions, quick ? 1 : 5)).ask
 
     const responses = await Promise.all(
       questions.map(async (question) => {

@@ -14,7 +14,10 @@ export interface ThroughputResult {
   seconds: number
   hello: RouteThroughput
   ceiling: RouteThroughput
+  /** (c) on the service as configured by default: the answer cache on. */
   ask: RouteThroughput
+  /** (c) with `ANSWER_CACHE_SIZE=0`: every question answered from scratch. */
+  askUncached: RouteThroughput
   search: RouteThroughput
   requestBytes: number
   responseBytes: number
@@ -32,7 +35,8 @@ export interface ThroughputOptions {
 /**
  * One run, four routes, one after another, each server in its own child process so autocannon's
  * CPU is not charged to the server: (a) hello world and (b) JSON in/JSON out on a bare Hono app,
- * then (c) `POST /ask` and (d) `GET /search` on the real service, with the questions in rotation.
+ * then (c) `POST /ask` and (d) `GET /search` on the real service, with the questions in rotation, and
+ * (c) again on a service with the answer cache off.
  */
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputResult> {
   const connections = options.connections ?? 50
@@ -67,10 +71,12 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     await run(s, 'GET /hello', { method: 'GET', path: '/hello' }),
     await run(s, 'POST /echo', { method: 'POST', path: '/echo', headers: json, setupRequest: (req) => ({ ...req, body: ceilingBody() }) }),
   ])
+  const askRequest: autocannon.Request = { method: 'POST', path: '/ask', headers: json, setupRequest: (req) => ({ ...req, body: nextBody() }) }
   const [ask, search] = await withServer(tsxArgs('src/entry/node.ts'), {}, async (s) => [
-    await run(s, 'POST /ask', { method: 'POST', path: '/ask', headers: json, setupRequest: (req) => ({ ...req, body: nextBody() }) }),
+    await run(s, 'POST /ask', askRequest),
     await run(s, 'GET /search', { method: 'GET', setupRequest: (req) => ({ ...req, path: nextPath() }) }),
   ])
+  const askUncached = await withServer(tsxArgs('src/entry/node.ts'), { ANSWER_CACHE_SIZE: '0' }, (s) => run(s, 'POST /ask', askRequest))
   const requestBytes = bodies.reduce((n, b) => n + Buffer.byteLength(b), 0) / bodies.length
-  return { connections, seconds, hello: hello!, ceiling: ceiling!, ask: ask!, search: search!, requestBytes, responseBytes: Buffer.byteLength(responseText) }
+  return { connections, seconds, hello: hello!, ceiling: ceiling!, ask: ask!, askUncached, search: search!, requestBytes, responseBytes: Buffer.byteLength(responseText) }
 }
