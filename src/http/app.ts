@@ -65,15 +65,21 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use(wrapNonErrors)
   app.use('/v1/*', openAiErrorShape)
   app.use(securityHeaders(config.frameAncestors))
-  app.use(
-    cors({
-      origin: config.allowedOrigins.includes('*') ? '*' : [...config.allowedOrigins],
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
-      maxAge: 600,
-    }),
-  )
+  const corsHeaders = cors({
+    origin: config.allowedOrigins.includes('*') ? '*' : [...config.allowedOrigins],
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
+    maxAge: 600,
+  })
+  // Preflights are answered by hono's cors; other requests get its headers once the handler has
+  // answered. Setting them earlier makes Hono re-wrap the handler's response as a stream, which
+  // @hono/node-server then writes in pieces instead of in one go.
+  app.use(async (c, next) => {
+    if (c.req.method === 'OPTIONS') return corsHeaders(c, next)
+    await next()
+    await corsHeaders(c, async () => {})
+  })
   if (ratePerMinute > 0) {
     const store = options.rateLimitStore ?? new MemoryRateLimitStore()
     const clientKey = options.clientAddress ?? ((c: Context) => c.req.header('cf-connecting-ip'))

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createServer } from 'node:net'
 
 export interface ChildServer {
@@ -19,27 +21,35 @@ export const tsxArgs = (entry: string) => ['--import', 'tsx', entry]
 
 /**
  * Spawns a Node server process and waits (at most `timeoutMs`) for the line with its address.
- * Its output is read and dropped from then on (the service logs every request, like in production).
- * The process is stopped with SIGTERM, then SIGKILL after 2 s.
+ * Its output goes to a temporary file, as a log collector would take it: the server logs every
+ * request, and the writes never wait on this process, which is busy driving the load.
+ * The process is stopped with SIGTERM, then SIGKILL after 2 s; the file is then removed.
  */
 export async function spawnServer(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<ChildServer> {
   const started = performance.now()
-  const child = spawn(process.execPath, args, { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let log = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms: ${log}`)), timeoutMs)
-    let ready = false
-    const onData = (chunk: Buffer) => {
-      if (ready) return
-      log += chunk.toString()
-      const m = LISTENING.exec(log)
-      if (m) (ready = true), clearTimeout(timer), resolve((m[1] ?? m[2])!)
+  const dir = mkdtempSync(join(tmpdir(), 'bench-server-'))
+  const logPath = join(dir, 'output.log')
+  const out = openSync(logPath, 'w')
+  const child = spawn(process.execPath, args, { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', out, out] })
+  closeSync(out)
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true })
+  let exited: string | undefined
+  child.once('exit', (code) => (exited = `server exited with ${code}`))
+  const deadline = performance.now() + timeoutMs
+  for (;;) {
+    const log = readFileSync(logPath, 'utf8')
+    const m = LISTENING.exec(log)
+    if (m) {
+      const url = (m[1] ?? m[2])!
+      return { url, pid: child.pid!, readyMs: performance.now() - started, process: child, stop: () => stop(child).finally(cleanUp) }
     }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`server exited with ${code}: ${log}`))))
-  })
-  return { url, pid: child.pid!, readyMs: performance.now() - started, process: child, stop: () => stop(child) }
+    if (exited || performance.now() > deadline) {
+      await stop(child)
+      cleanUp()
+      throw new Error(`${exited ?? `server did not start within ${timeoutMs} ms`}: ${log}`)
+    }
+    await new Promise((r) => setTimeout(r, 10))
+  }
 }
 
 /** SIGTERM, then SIGKILL if the process has not exited after 2 s. */
