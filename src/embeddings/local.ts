@@ -1,5 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings'
 import { fold, isStopword, stem, words } from '../core/text.js'
+import { toNumbers } from '../core/vector.js'
 import { fnv1a } from './hash.js'
 
 export const LOCAL_EMBEDDER_ID = 'local-hash-v1'
@@ -114,11 +115,11 @@ export class LocalEmbeddings extends Embeddings {
   }
 
   override async embedDocuments(documents: string[]): Promise<number[][]> {
-    return documents.map((d) => Array.from(this.embed(d)))
+    return documents.map((d) => toNumbers(this.embed(d)))
   }
 
   override async embedQuery(document: string): Promise<number[]> {
-    return Array.from(this.embed(document))
+    return toNumbers(this.embed(document))
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Scored } from '../core/bm25.js'
+import { toNumbers } from '../core/vector.js'
 import { IndexError, type VectorIndex } from './vector-index.js'
 
 /** Node only: wraps `hnswlib-node`, which is imported lazily so portable code never loads it. */
@@ -42,7 +43,7 @@ export class HnswIndex implements VectorIndex {
     const size = vectors.length / dimensions
     const index = new HierarchicalNSW('cosine', dimensions)
     index.initIndex(Math.max(1, size), params.m, params.efConstruction, params.seed)
-    for (let id = 0; id < size; id++) index.addPoint(Array.from(vectors.subarray(id * dimensions, (id + 1) * dimensions)), id)
+    for (let id = 0; id < size; id++) index.addPoint(toNumbers(vectors.subarray(id * dimensions, (id + 1) * dimensions)), id)
     index.setEf(params.efSearch)
     return new HnswIndex(index, dimensions, size)
   }
@@ -70,7 +71,7 @@ export class HnswIndex implements VectorIndex {
     const n = Math.min(Math.max(0, Math.floor(k)), this.size)
     if (n === 0) return []
     // hnswlib-node takes only plain arrays.
-    const { neighbors, distances } = this.index.searchKnn(Array.isArray(query) ? (query as number[]) : Array.from(query), n)
+    const { neighbors, distances } = this.index.searchKnn(Array.isArray(query) ? (query as number[]) : toNumbers(query), n)
     return neighbors.map((id, i) => ({ id, score: 1 - distances[i]! }))
   }
 }
