@@ -18,6 +18,15 @@ export interface Mention {
 
 const MAX_ALIAS_WORDS = 7
 
+/**
+ * The graph's name lookups as plain data, entity keys by lookup key: stemmed names and aliases, and
+ * romanized one-word names. Computed at ingest so start-up does not tokenize every alias.
+ */
+export interface AliasKeys {
+  stemmed: Array<[key: string, entities: string[]]>
+  romanized: Array<[key: string, entities: string[]]>
+}
+
 /** Entities and facts of every document, indexed for lookups in both directions and for mentions. */
 export class FactGraph {
   readonly entities = new Map<string, GraphEntity>()
@@ -31,7 +40,8 @@ export class FactGraph {
   /** Every entity type that occurs. */
   readonly types = new Set<string>()
 
-  constructor(documents: readonly ResolvedFacts[], lexicon: Lexicon) {
+  /** `keys`: the alias lookups from {@link FactGraph.aliasKeys}, computed earlier; derived from the names when absent. */
+  constructor(documents: readonly ResolvedFacts[], lexicon: Lexicon, keys?: AliasKeys) {
     const equivalents = lexicon.romanization.equivalents.map(([a, b]) => [fold(a), fold(b)] as const)
     this.#romanize = (text) => {
       const folded = equivalents.reduce((s, [a, b]) => s.split(a).join(b), fold(text))
@@ -42,6 +52,7 @@ export class FactGraph {
         const entity = { ...e, key: keyOf(doc.documentId, e.id), documentId: doc.documentId }
         this.entities.set(entity.key, entity)
         this.types.add(entity.type)
+        if (keys) continue
         for (const name of [e.name, ...e.aliases]) {
           push(this.#aliases, stemKey(name), entity)
           if (!/\s/.test(name.trim())) push(this.#romanized, this.#romanize(name), entity)
@@ -53,6 +64,19 @@ export class FactGraph {
         for (const o of f.objects) push(this.#byObject, keyOf(doc.documentId, o), f)
       }
     }
+    if (keys) {
+      const resolve = (list: AliasKeys['stemmed'], into: Map<string, GraphEntity[]>) => {
+        for (const [key, entities] of list) into.set(key, entities.map((k) => this.entities.get(k)).filter((e) => e !== undefined))
+      }
+      resolve(keys.stemmed, this.#aliases)
+      resolve(keys.romanized, this.#romanized)
+    }
+  }
+
+  /** The alias lookups as data, to be passed back to the constructor (see {@link AliasKeys}). */
+  aliasKeys(): AliasKeys {
+    const data = (map: Map<string, GraphEntity[]>): AliasKeys['stemmed'] => [...map].map(([key, list]) => [key, list.map((e) => e.key)])
+    return { stemmed: data(this.#aliases), romanized: data(this.#romanized) }
   }
 
   entity(documentId: string, id: string): GraphEntity | undefined {

@@ -1,7 +1,7 @@
 import type { Corpus } from '../core/corpus.js'
 import { isStopword, primeStems, stem, words } from '../core/text.js'
 import { FactsEngine } from './engine.js'
-import { FactGraph } from './graph.js'
+import { FactGraph, type AliasKeys } from './graph.js'
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js'
 import { QuestionNormalizer } from './normalize.js'
 import type { ResolvedFacts } from './schema.js'
@@ -31,12 +31,15 @@ export interface KnowledgeData {
   core: string[]
   /** Two-word compounds of content words in the documents ("industry chain"), as `"a b"`. */
   compounds: string[]
+  /** The fact graph's alias lookups. */
+  aliasKeys: AliasKeys
 }
 
 /** Scans the documents and the lexicon for the words and compounds the normalizer needs. */
 export function knowledgeData(corpus: Corpus, facts: Record<string, ResolvedFacts>, lexicon: Lexicon | null | undefined): KnowledgeData {
   const lex = lexicon ?? EMPTY_LEXICON
-  const core = new FactGraph(Object.values(facts), lex).vocabulary()
+  const graph = new FactGraph(Object.values(facts), lex)
+  const core = graph.vocabulary()
   const compounds = new Set<string>()
   for (const doc of corpus.documents) {
     const docWords = words(doc.text)
@@ -57,14 +60,14 @@ export function knowledgeData(corpus: Corpus, facts: Record<string, ResolvedFact
   ]
   for (const phrase of lexiconWords) for (const w of words(phrase)) vocabulary.add(w)
   const sorted = [...vocabulary].sort()
-  return { vocabulary: sorted, stems: sorted.map(stem), core: [...core].sort(), compounds: [...compounds].sort() }
+  return { vocabulary: sorted, stems: sorted.map(stem), core: [...core].sort(), compounds: [...compounds].sort(), aliasKeys: graph.aliasKeys() }
 }
 
 /** Builds the question-understanding stack from ingested facts, aliases and {@link KnowledgeData}. */
 export function buildKnowledge(facts: Record<string, ResolvedFacts>, lexicon: Lexicon | null | undefined, data: KnowledgeData): Knowledge {
   const lex = lexicon ?? EMPTY_LEXICON
   primeStems(data.vocabulary, data.stems)
-  const graph = new FactGraph(Object.values(facts), lex)
+  const graph = new FactGraph(Object.values(facts), lex, data.aliasKeys)
   const core = new Set(data.core)
   const phrases: Record<string, string> = {}
   for (const e of graph.entities.values()) for (const alias of e.aliases) if (/[\u3400-\u9fff]/u.test(alias)) phrases[alias] = e.name
