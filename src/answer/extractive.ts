@@ -107,10 +107,17 @@ function stemmedWords(sentence: string, offset: number): StemmedWord[] {
   return Array.from(sentence.matchAll(/[\p{L}\p{N}]+/gu), (m) => ({ start: offset + m.index, stem: stem(m[0].toLowerCase()) }))
 }
 
-/** The content stems that occur in a clause (clauses never split a word). */
+/** The content stems that occur in a clause (clauses never split a word; words are in text order). */
 function coverage(words: readonly StemmedWord[], clause: Span, contentStems: ReadonlySet<string>): Set<string> {
+  let lo = 0
+  let hi = words.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (words[mid]!.start < clause.start) lo = mid + 1
+    else hi = mid
+  }
   const covered = new Set<string>()
-  for (const w of words) if (w.start >= clause.start && w.start < clause.end && contentStems.has(w.stem)) covered.add(w.stem)
+  for (let i = lo; i < words.length && words[i]!.start < clause.end; i++) if (contentStems.has(words[i]!.stem)) covered.add(words[i]!.stem)
   return covered
 }
 
