@@ -1,0 +1,53 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseConfig } from '../../src/config.js'
+import { createApp } from '../../src/http/app.js'
+import { silentLogger } from '../../src/http/logger.js'
+import { loadNodeServices } from '../../src/node/services.js'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+type App = ReturnType<typeof createApp>
+let app: App
+
+beforeAll(async () => {
+  // No answer cache: every request runs the whole answer path.
+  app = createApp(await loadNodeServices(parseConfig({ ANSWER_CACHE_SIZE: '0' })), { logger: silentLogger })
+})
+
+/** A JSON body sent without Content-Length, as a stream: the path `hono/body-limit` leaked on. */
+const chunkedAsk = (question: string) =>
+  app.request('/ask', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: new Blob([JSON.stringify({ question })]).stream(),
+    duplex: 'half',
+  } as RequestInit)
+
+const heapAfterGc = () => {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed
+}
+
+describe('memory per request', () => {
+  it('does not grow the heap over thousands of requests (chunked and sized bodies, deadline and client signals)', async () => {
+    const questions = ['Which cities host kaolin clusters?', 'How many clusters are there?', 'What does Datong host?']
+    const round = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const res = i % 2 ? await chunkedAsk(questions[i % 3]!) : await app.request('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[i % 3] }) })
+        expect(res.status).toBe(200)
+        await res.arrayBuffer()
+      }
+    }
+    await round(1000)
+    const before = heapAfterGc()
+    await round(4000)
+    const grownMiB = (heapAfterGc() - before) / 2 ** 20
+    // Each of the two leaks fixed before (AbortSignal.any on Node 20, hono/body-limit re-wrapping
+    // chunked requests) added about 9 MiB per 5,000 requests.
+    expect(grownMiB).toBeLessThan(3)
+  }, 60_000)
+})
