@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.js'
-import type { Logger } from '../logger.js'
+import { bindLazily, type Logger } from '../logger.js'
 
 /** Accepted incoming request ids: short, printable, no spaces; anything else is replaced. */
 const VALID_ID = /^[\w.:-]{1,128}$/
@@ -14,14 +14,13 @@ export function requestContext(logger: Logger, options: { logQuestions: boolean 
     const started = performance.now()
     const incoming = c.req.header('x-request-id')
     const requestId = incoming && VALID_ID.test(incoming) ? incoming : crypto.randomUUID()
-    const log = logger.child({ requestId })
     c.set('requestId', requestId)
-    c.set('log', log)
+    c.set('log', bindLazily(logger, { requestId }))
     await next()
     c.res.headers.set('X-Request-Id', requestId)
     const question = options.logQuestions ? c.var.question : undefined
-    const fields = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, ...(question !== undefined ? { question } : {}) }
-    if (c.res.status >= 500) log.warn(fields, 'request failed')
-    else log.info(fields, 'request')
+    const fields = { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, ...(question !== undefined ? { question } : {}) }
+    if (c.res.status >= 500) logger.warn(fields, 'request failed')
+    else logger.info(fields, 'request')
   }
 }
