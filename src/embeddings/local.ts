@@ -14,11 +14,11 @@ export interface LocalEmbedderState {
   df: Array<[number, number]>
 }
 
-const WORD_WEIGHT = 1
-const BIGRAM_WEIGHT = 0.6
-const TRIGRAM_WEIGHT = 0.25
+export const WORD_WEIGHT = 1
+export const BIGRAM_WEIGHT = 0.6
+export const TRIGRAM_WEIGHT = 0.25
 
-interface WordFeatures {
+export interface WordFeatures {
   stemmed: string
   /** Hashes of the word feature and of each character trigram (trigrams weigh TRIGRAM_WEIGHT). */
   word: number
@@ -29,7 +29,7 @@ const WORD_CACHE_LIMIT = 200_000
 const wordCache = new Map<string, WordFeatures | null>()
 
 /** The features a (folded) word contributes on its own, or null for a stop word; memoized (bounded). */
-function wordFeatures(word: string): WordFeatures | null {
+export function wordFeatures(word: string): WordFeatures | null {
   let out = wordCache.get(word)
   if (out !== undefined) return out
   if (isStopword(word)) {

@@ -9,6 +9,8 @@ import { prepareIndex } from '../prepare.js'
 export interface IndexEmbedder {
   id: string
   embedDocuments(texts: string[]): Promise<number[][]>
+  /** Optional fast path: every chunk text at once, as packed vectors of `dimensions` each. */
+  embedAll?(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<{ vectors: Float32Array; dimensions: number }>
   state?: unknown
 }
 
@@ -48,18 +50,10 @@ export async function buildIndex(documents: readonly CorpusDocument[], options: 
     })
   }
   const embedder = await options.embedder(chunkTexts)
-  const batchSize = options.batchSize ?? 256
-  let vectors: Float32Array | undefined
-  let dimensions = 0
-  for (let from = 0; from < chunkTexts.length; from += batchSize) {
-    const batch = await embedder.embedDocuments(chunkTexts.slice(from, from + batchSize))
-    for (const [i, v] of batch.entries()) {
-      if (!vectors) vectors = new Float32Array(chunkTexts.length * (dimensions = v.length))
-      if (v.length !== dimensions) throw new Error(`embedder ${embedder.id} returned vectors of ${v.length} and ${dimensions} dimensions`)
-      vectors.set(normalize(Float32Array.from(v)), (from + i) * dimensions)
-    }
-    options.onProgress?.(Math.min(from + batchSize, chunkTexts.length), chunkTexts.length)
-  }
+  const { vectors, dimensions } = embedder.embedAll
+    ? await embedder.embedAll(chunkTexts, options.onProgress)
+    : await embedInBatches(embedder, chunkTexts, options.batchSize ?? 256, options.onProgress)
+  for (let from = 0; from < vectors.length; from += dimensions) normalize(vectors.subarray(from, from + dimensions))
   const bundle: IndexBundle = {
     format: 1,
     embedder: { id: embedder.id, dimensions, ...(embedder.state === undefined ? {} : { state: embedder.state }) },
@@ -69,5 +63,20 @@ export async function buildIndex(documents: readonly CorpusDocument[], options: 
     aliases: options.aliases ?? null,
   }
   bundle.prepared = prepareIndex(bundle)
-  return { bundle, vectors: vectors ?? new Float32Array(0) }
+  return { bundle, vectors }
+}
+
+async function embedInBatches(embedder: IndexEmbedder, texts: string[], batchSize: number, onProgress?: (done: number, total: number) => void) {
+  let vectors = new Float32Array(0)
+  let dimensions = 0
+  for (let from = 0; from < texts.length; from += batchSize) {
+    const batch = await embedder.embedDocuments(texts.slice(from, from + batchSize))
+    for (const [i, v] of batch.entries()) {
+      if (from + i === 0) vectors = new Float32Array(texts.length * (dimensions = v.length))
+      if (v.length !== dimensions) throw new Error(`embedder ${embedder.id} returned vectors of ${v.length} and ${dimensions} dimensions`)
+      vectors.set(v, (from + i) * dimensions)
+    }
+    onProgress?.(Math.min(from + batchSize, texts.length), texts.length)
+  }
+  return { vectors, dimensions }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -109,22 +110,30 @@ export interface IndexFiles {
   hnswPath: string
 }
 
+export interface ReadOptions {
+  /** false: verify `vectors.bin` without keeping it in memory (the Node server searches hnswlib's copy). */
+  vectors?: boolean
+}
+
 /**
  * Reads the index and verifies every file against the manifest's checksums before anything parses
- * it. If the committed index does not verify but a complete pending generation does (ingest was
- * killed between renames), that generation is loaded instead.
+ * it. Files that are not kept in memory (`hnsw.bin`, which hnswlib reads itself, and `vectors.bin`
+ * with `vectors: false`) are checksummed as a stream. If the committed index does not verify but a
+ * complete pending generation does (ingest was killed between renames), that generation is loaded instead.
  */
-export async function readIndexFiles(dir: string): Promise<IndexFiles> {
+export async function readIndexFiles(dir: string): Promise<IndexFiles>
+export async function readIndexFiles(dir: string, options: { vectors: false }): Promise<Omit<IndexFiles, 'vectors'>>
+export async function readIndexFiles(dir: string, options: ReadOptions = {}): Promise<Omit<IndexFiles, 'vectors'> & { vectors?: Float32Array }> {
   try {
-    return await readGeneration(dir, false)
+    return await readGeneration(dir, false, options)
   } catch (error) {
-    const pending = await readGeneration(dir, true).catch(() => undefined)
+    const pending = await readGeneration(dir, true, options).catch(() => undefined)
     if (pending) return pending
     throw error
   }
 }
 
-async function readGeneration(dir: string, pending: boolean): Promise<IndexFiles> {
+async function readGeneration(dir: string, pending: boolean, options: ReadOptions = {}) {
   const exists = (path: string) => access(path).then(() => true, () => false)
   const pathOf = async (name: string) => (pending && (await exists(join(dir, `${name}.tmp`))) ? join(dir, `${name}.tmp`) : join(dir, name))
   const manifestPath = join(dir, pending ? `${MANIFEST}.tmp` : MANIFEST)
@@ -140,26 +149,39 @@ async function readGeneration(dir: string, pending: boolean): Promise<IndexFiles
   if (manifest?.format !== 1 || !manifest.embedder || !manifest.counts || typeof manifest.files !== 'object' || manifest.files === null) {
     throw new IndexError(`${manifestPath} is not an index manifest this version understands. Run \`npm run ingest\` to rebuild the index.`)
   }
+  for (const name of [CORPUS_FILE, VECTORS_FILE, HNSW_FILE]) {
+    if (!manifest.files[name]) throw new IndexError(`${manifestPath} does not list ${name}. Run \`npm run ingest\`.`)
+  }
+  const inMemory = new Set([CORPUS_FILE, ...(options.vectors === false ? [] : [VECTORS_FILE])])
   const contents = new Map<string, Buffer>()
   const paths = new Map<string, string>()
   for (const [name, expected] of Object.entries(manifest.files)) {
     const path = await pathOf(name)
-    const bytes = await readFile(path).catch((cause) => {
+    const missing = (cause: unknown) => {
       throw new IndexError(`Index file ${path} is missing. Run \`npm run ingest\` to rebuild the index.`, { cause })
-    })
-    if (bytes.byteLength !== expected?.bytes || sha256(bytes) !== expected.sha256) {
-      throw new IndexError(
-        `Index file ${path} is corrupt or truncated (${bytes.byteLength} bytes, checksum mismatch). Run \`npm run ingest\` to rebuild the index.`,
-      )
     }
-    contents.set(name, bytes)
+    const keep = inMemory.has(name)
+    const bytes = keep ? await readFile(path).catch(missing) : undefined
+    const { size, digest } = bytes ? { size: bytes.byteLength, digest: sha256(bytes) } : await streamedSha256(path).catch(missing)
+    if (size !== expected?.bytes || digest !== expected.sha256) {
+      throw new IndexError(`Index file ${path} is corrupt or truncated (${size} bytes, checksum mismatch). Run \`npm run ingest\` to rebuild the index.`)
+    }
+    if (bytes) contents.set(name, bytes)
     paths.set(name, path)
   }
-  for (const name of [CORPUS_FILE, VECTORS_FILE, HNSW_FILE]) {
-    if (!contents.has(name)) throw new IndexError(`${manifestPath} does not list ${name}. Run \`npm run ingest\`.`)
-  }
   const bundle = JSON.parse(contents.get(CORPUS_FILE)!.toString('utf8')) as IndexBundle
-  const raw = contents.get(VECTORS_FILE)!
-  const vectors = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength))
-  return { manifest, bundle, vectors, hnswPath: paths.get(HNSW_FILE)! }
+  const raw = contents.get(VECTORS_FILE)
+  const vectors = raw && (raw.byteOffset % 4 === 0 ? new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4) : new Float32Array(Uint8Array.from(raw).buffer))
+  return { manifest, bundle, hnswPath: paths.get(HNSW_FILE)!, ...(vectors ? { vectors } : {}) }
+}
+
+/** SHA-256 and size of a file, read in chunks so a large file never sits in memory whole. */
+async function streamedSha256(path: string): Promise<{ size: number; digest: string }> {
+  const hash = createHash('sha256')
+  let size = 0
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk)
+    size += chunk.byteLength
+  }
+  return { size, digest: hash.digest('hex') }
 }

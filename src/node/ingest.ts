@@ -1,6 +1,7 @@
 import type { Config } from '../config.js'
 import { DEFAULT_CHUNKING } from '../core/chunking.js'
-import { LocalEmbeddings } from '../embeddings/local.js'
+import { LOCAL_EMBEDDER_ID } from '../embeddings/local.js'
+import { fitLocalEmbeddings, type FittedLocal } from '../embeddings/local-fit.js'
 import { createOpenAIEmbedder } from '../embeddings/openai.js'
 import { queryEmbedderFor } from '../embeddings/select.js'
 import { FlatIndex } from '../index/flat.js'
@@ -29,8 +30,16 @@ export interface IngestResult {
 function embedderFor(config: Config): (texts: readonly string[]) => IndexEmbedder {
   if (config.embeddings === 'local') {
     return (texts) => {
-      const local = LocalEmbeddings.fit(texts, LOCAL_DIMENSIONS)
-      return { id: local.id, state: local.state, embedDocuments: (batch) => local.embedDocuments(batch) }
+      let fitted: FittedLocal | undefined
+      const fit = (onProgress?: (done: number, total: number) => void) => (fitted ??= fitLocalEmbeddings(texts, LOCAL_DIMENSIONS, onProgress))
+      return {
+        id: LOCAL_EMBEDDER_ID,
+        get state() {
+          return fit().embedder.state
+        },
+        embedDocuments: (batch) => fit().embedder.embedDocuments(batch),
+        embedAll: async (_, onProgress) => ({ vectors: fit(onProgress).vectors, dimensions: LOCAL_DIMENSIONS }),
+      }
     }
   }
   return () => {

@@ -1,6 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings'
 import { describe, expect, it } from 'vitest'
 import { LocalEmbeddings } from '../../src/embeddings/local.js'
+import { fitLocalEmbeddings } from '../../src/embeddings/local-fit.js'
 
 const texts = ['Kaolin industrial clusters in Xinzhou and Shuozhou cities.', 'The steel industry will be upgraded.', 'Light industry covers liquor and vinegar.']
 const cosine = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0)
@@ -34,5 +35,17 @@ describe('LocalEmbeddings', () => {
   it('gives the zero vector for text without content words', async () => {
     const v = await LocalEmbeddings.fit(texts, 32).embedQuery('the of and')
     expect(v.every((x) => x === 0)).toBe(true)
+  })
+
+  it('fits and embeds a corpus in one pass with the same state and the same vector bytes as fit and embed', () => {
+    const corpus = [...texts, 'Kaolin kaolin KAOLIN clusters, clusters.', 'The of and', '', 'Steel steel industry industry industry.', '山西 焦化 steel']
+    for (const dims of [7, 64, 512]) {
+      const { embedder, vectors } = fitLocalEmbeddings(corpus, dims)
+      const reference = LocalEmbeddings.fit(corpus, dims)
+      expect(embedder.state).toEqual(reference.state)
+      const expected = new Float32Array(corpus.length * dims)
+      corpus.forEach((text, i) => expected.set(reference.embed(text), i * dims))
+      expect(Buffer.from(vectors.buffer).equals(Buffer.from(expected.buffer))).toBe(true)
+    }
   })
 })
