@@ -7,6 +7,7 @@
  *   npm run bench -- --quick               # smoke run: 2 s per route, 1k and 10k chunks, writes dist/bench/
  *   npm run bench -- --sizes 1000,10000 --seconds 5 --out dist/bench
  *   npm run bench -- --render docs/bench-results.json   # re-render the report from saved results
+ *   npm run bench -- --only scale --sizes 100000         # the scale rows alone; writes dist/bench/scale-results.json
  */
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -20,7 +21,7 @@ import { measureColdStart } from './cold-start.js'
 import { measureInProcess } from './in-process.js'
 import { closingNotes } from './notes.js'
 import { benchQuestions } from './questions.js'
-import { latencyChart, markdownTable, rows, type BenchResults } from './report.js'
+import { latencyChart, markdownTable, rows, scaleRows, type BenchResults } from './report.js'
 import { measureScale } from './scale.js'
 import { measureThroughput } from './throughput.js'
 
@@ -31,16 +32,22 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     out: { type: 'string' },
     render: { type: 'string' },
+    only: { type: 'string' },
   },
 })
 const quick = values.quick
 const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number)
 const seconds = Number(values.seconds ?? (quick ? 2 : 10))
-const out = values.out ?? (quick ? 'dist/bench' : 'docs')
+const out = values.out ?? (quick || values.only ? 'dist/bench' : 'docs')
 const log = (line: string) => console.error(line)
 const load = () => loadavg().map((l) => l.toFixed(2)).join(', ')
 
-if (values.render) {
+if (values.only !== undefined && values.only !== 'scale') {
+  log(`--only takes "scale", not "${values.only}"`)
+  process.exitCode = 2
+} else if (values.only) {
+  await measureScaleOnly()
+} else if (values.render) {
   const saved = JSON.parse(await readFile(values.render, 'utf8')) as SavedResults
   await report(saved, values.out ?? dirname(values.render))
 } else {
@@ -82,15 +89,7 @@ async function measure(): Promise<void> {
     const coldStart = await measureColdStart(questions[0]!, quick ? 2 : 5)
 
     log(`4/4 scale: ${sizes.join(', ')} chunks`)
-    const scale = []
-    for (const chunks of sizes) {
-      try {
-        scale.push(await measureScale({ chunks, workDir: work, sweep: quick ? [] : [256, 512], log }))
-      } catch (error) {
-        log(`  ${chunks} chunks failed: ${(error as Error).message}`)
-        process.exitCode = 1
-      }
-    }
+    const scale = await measureSizes(work)
 
     const machine = {
       description: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`,
@@ -102,6 +101,35 @@ async function measure(): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true })
   }
+}
+
+/** `--only scale`: generates, ingests, serves and queries each size; prints and saves just those rows. */
+async function measureScaleOnly(): Promise<void> {
+  const loadBefore = load()
+  const work = await mkdtemp(join(tmpdir(), 'blueprint-bench-'))
+  try {
+    const scale = await measureSizes(work)
+    console.log(markdownTable(scaleRows(scale)))
+    console.log(`Load average before: ${loadBefore}; after: ${load()}.`)
+    await mkdir(out, { recursive: true })
+    await writeFile(join(out, 'scale-results.json'), `${JSON.stringify({ loadBefore, loadAfter: load(), scale }, null, 2)}\n`)
+    log(`wrote ${join(out, 'scale-results.json')}`)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+async function measureSizes(work: string) {
+  const scale = []
+  for (const chunks of sizes) {
+    try {
+      scale.push(await measureScale({ chunks, workDir: work, sweep: quick ? [] : [256, 512], log }))
+    } catch (error) {
+      log(`  ${chunks} chunks failed: ${(error as Error).message}`)
+      process.exitCode = 1
+    }
+  }
+  return scale
 }
 
 async function report(results: SavedResults, dir: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { BundledDocument } from '../../src/core/corpus.js'
 import type { AskResponse } from '../../src/core/types.js'
 import { LocalEmbeddings, type LocalEmbedderState } from '../../src/embeddings/local.js'
 import { scoreAnswer } from '../../src/eval/score.js'
@@ -22,6 +23,8 @@ export interface ScaleResult {
   recallAt10: number
   /** Recall and latency of hnsw at other efSearch values, for the trade-off. */
   sweep: Array<{ efSearch: number; recallAt10: number; p50: number; p99: number }>
+  /** Share of planted questions whose evidence chunk is among the top 10, exact and hnsw (shipped efSearch). */
+  plantedInTop10?: { exact: number; hnsw: number }
   planted: { asked: number; correct: number; rate: number; ask: Latency }
 }
 
@@ -72,6 +75,15 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleResult> 
     exact.push(flat.search(q, 10).map((s) => s.id))
     return performance.now() - started
   })
+  const chunks = chunkSpans(files.bundle.documents)
+  const holdsEvidence = (i: number) => (id: number) => {
+    const q = questions[i]!
+    const c = chunks[id]!
+    return c.documentId === q.documentId && documentText(q.documentId)!.slice(c.start, c.end).includes(q.evidence)
+  }
+  let plantedExact = 0
+  let plantedHnsw = 0
+  exact.forEach((ids, i) => (plantedExact += Number(ids.some(holdsEvidence(i)))))
   const run = async (efSearch: number) => {
     const index = await HnswIndex.read(files.hnswPath, dims, files.manifest.counts.chunks, efSearch)
     for (const q of queries) index.search(q, 10)
@@ -83,6 +95,7 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleResult> 
         const found = index.search(q, 10)
         times.push(performance.now() - started)
         if (round === 0) hits += found.filter((s) => exact[i]!.includes(s.id)).length
+        if (round === 0 && efSearch === files.manifest.hnsw.efSearch) plantedHnsw += Number(found.some((s) => holdsEvidence(i)(s.id)))
       })
     }
     return { efSearch, recallAt10: hits / (queries.length * 10), ...latency(times) }
@@ -101,6 +114,7 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleResult> 
     flat: latency(flatTimes),
     recallAt10,
     sweep: sweep.map(({ efSearch, recallAt10, p50, p99 }) => ({ efSearch, recallAt10, p50, p99 })),
+    plantedInTop10: { exact: plantedExact / questions.length, hnsw: plantedHnsw / questions.length },
     planted: { asked: questions.length, correct, rate: correct / questions.length, ask },
   }
 }
@@ -131,6 +145,11 @@ async function askPlanted(url: string, questions: readonly PlantedQuestion[], do
     if (res.status === 200 && score.correct && score.citationsValid && score.evidenceCovered && body.citations.some((c) => c.documentId === q.documentId)) correct++
   }
   return { correct, ask: latency(times) }
+}
+
+/** Character span and document of every chunk, by global chunk id (the order of the vectors). */
+function chunkSpans(documents: readonly BundledDocument[]) {
+  return documents.flatMap((d) => d.chunks.map(([from, to]) => ({ documentId: d.id, start: d.sentences[from]![0], end: d.sentences[to - 1]![1] })))
 }
 
 /** Up to `n` items spread evenly over the list. */
