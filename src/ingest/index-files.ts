@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { IndexBundle } from '../core/corpus.js'
@@ -153,7 +152,8 @@ async function readGeneration(dir: string, pending: boolean, options: ReadOption
     if (!manifest.files[name]) throw new IndexError(`${manifestPath} does not list ${name}. Run \`npm run ingest\`.`)
   }
   const inMemory = new Set([CORPUS_FILE, ...(options.vectors === false ? [] : [VECTORS_FILE])])
-  const contents = new Map<string, Buffer>()
+  let bundle: IndexBundle | undefined
+  let raw: Buffer | undefined
   const paths = new Map<string, string>()
   for (const [name, expected] of Object.entries(manifest.files)) {
     const path = await pathOf(name)
@@ -166,22 +166,29 @@ async function readGeneration(dir: string, pending: boolean, options: ReadOption
     if (size !== expected?.bytes || digest !== expected.sha256) {
       throw new IndexError(`Index file ${path} is corrupt or truncated (${size} bytes, checksum mismatch). Run \`npm run ingest\` to rebuild the index.`)
     }
-    if (bytes) contents.set(name, bytes)
+    if (name === CORPUS_FILE) bundle = JSON.parse(bytes!.toString('utf8')) as IndexBundle
+    if (name === VECTORS_FILE) raw = bytes
     paths.set(name, path)
   }
-  const bundle = JSON.parse(contents.get(CORPUS_FILE)!.toString('utf8')) as IndexBundle
-  const raw = contents.get(VECTORS_FILE)
   const vectors = raw && (raw.byteOffset % 4 === 0 ? new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4) : new Float32Array(Uint8Array.from(raw).buffer))
-  return { manifest, bundle, hnswPath: paths.get(HNSW_FILE)!, ...(vectors ? { vectors } : {}) }
+  return { manifest, bundle: bundle!, hnswPath: paths.get(HNSW_FILE)!, ...(vectors ? { vectors } : {}) }
 }
 
-/** SHA-256 and size of a file, read in chunks so a large file never sits in memory whole. */
+/** SHA-256 and size of a file, read through one reused 1 MiB buffer so a large file never sits in memory. */
 async function streamedSha256(path: string): Promise<{ size: number; digest: string }> {
   const hash = createHash('sha256')
+  const buffer = Buffer.allocUnsafe(1 << 20)
+  const file = await open(path, 'r')
   let size = 0
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk)
-    size += chunk.byteLength
+  try {
+    let read = 0
+    do {
+      ;({ bytesRead: read } = await file.read(buffer, 0, buffer.byteLength, size))
+      hash.update(buffer.subarray(0, read))
+      size += read
+    } while (read > 0)
+  } finally {
+    await file.close()
   }
   return { size, digest: hash.digest('hex') }
 }
