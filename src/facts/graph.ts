@@ -44,7 +44,7 @@ export class FactGraph {
   constructor(documents: readonly ResolvedFacts[], lexicon: Lexicon, keys?: AliasKeys) {
     const equivalents = lexicon.romanization.equivalents.map(([a, b]) => [fold(a), fold(b)] as const)
     this.#romanize = (text) => {
-      const folded = equivalents.reduce((s, [a, b]) => s.split(a).join(b), fold(text))
+      const folded = equivalents.reduce((s, [a, b]) => (s.includes(a) ? s.split(a).join(b) : s), fold(text))
       return /^[\x00-\x7f]*$/.test(folded) ? folded.replace(/[^a-z]/g, '') : folded.replace(/[^\p{L}]/gu, '')
     }
     for (const doc of documents) {
@@ -127,9 +127,16 @@ export class FactGraph {
     const found: Mention[] = []
     for (let i = 0; i < stems.length; ) {
       let hit: Mention | undefined
-      for (let len = Math.min(MAX_ALIAS_WORDS, stems.length - i); len >= 1 && !hit; len--) {
-        const entities =
-          this.#aliases.get(stems.slice(i, i + len).join(' ')) ?? (len <= 3 ? this.#romanized.get(romanized.slice(i, i + len).join('')) : undefined)
+      // Candidate keys of every length from position i, then tried longest first.
+      const longest = Math.min(MAX_ALIAS_WORDS, stems.length - i)
+      const exactKeys = [stems[i]!]
+      const romanKeys = [romanized[i]!]
+      for (let len = 2; len <= longest; len++) {
+        exactKeys.push(`${exactKeys[len - 2]} ${stems[i + len - 1]}`)
+        if (len <= 3) romanKeys.push(romanKeys[len - 2]! + romanized[i + len - 1]!)
+      }
+      for (let len = longest; len >= 1 && !hit; len--) {
+        const entities = this.#aliases.get(exactKeys[len - 1]!) ?? (len <= 3 ? this.#romanized.get(romanKeys[len - 1]!) : undefined)
         if (entities) hit = { from: i, to: i + len, entities }
       }
       if (hit) {

@@ -39,6 +39,30 @@ export interface Understanding {
 const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'the', 'all'])
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
+/** Cue phrases, padded with spaces so that they match whole words of the padded question. */
+const cues = (...phrases: string[]): readonly string[] => phrases.map((p) => ` ${p} `)
+
+const RANK_SINGLE = cues('only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one')
+const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often')
+const RANK_MULTIPLE = cues('more than one', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds')
+const COMPARE = cues('more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs')
+const OVERVIEW = cues('about', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'main points', 'main point', 'tldr')
+const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of')
+const SHARE = cues('share', 'shared', 'common', 'both have', 'both host', 'same')
+const BOTH = cues('both')
+const NAMED = cues('name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify')
+
+/** Intent cues in the order they are tried; the first that matches decides. */
+const INTENTS: ReadonlyArray<[Intent, readonly string[]]> = [
+  ['count', cues('how many', 'number of', 'count')],
+  ['quantity', cues('how much', 'how large', 'how big', 'what amount')],
+  ['why', cues('why', 'goal', 'goals')],
+  ['when', cues('when', 'what year', 'which year')],
+  ['where', cues('where', 'located in')],
+  ['who', cues('who', 'which department')],
+  ['list', cues('which', 'list', 'name the', 'what are')],
+]
+
 /**
  * Reads intent, target type, relation cues and entity mentions from a normalized question.
  * Everything but the intent words comes from the lexicon and the facts, so it generalises to any
@@ -49,7 +73,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const covered = new Set(mentions.flatMap((m) => range(m.from, m.to)))
   const free = words.map((w, i) => (covered.has(i) ? '' : w))
   const text = ` ${words.join(' ')} `
-  const has = (phrase: string) => text.includes(` ${phrase} `)
+  const has = (padded: readonly string[]) => padded.some((p) => text.includes(p))
 
   // "industry chain", "industry base": a type word inside a compound the documents use is not a type asked for.
   const typeHits = findPhrases(free, lexicon.types).filter((h) => h.len > 1 || !compounds.has(`${free[h.at]} ${free[h.at + 1] ?? ''}`))
@@ -58,7 +82,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const measureSet = measureStemsOf(lexicon.measures)
   const measures = free.filter((w) => w && measureSet.has(stem(w)))
 
-  const intent = intentOf(words, has)
+  const intent = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') ? 'yesno' : 'what')
   return {
     intent: intent === 'what' && asksFigure(words, measureSet) ? 'quantity' : intent,
     words,
@@ -68,34 +92,15 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     typeAsked: Boolean(asked) || intent === 'where',
     relations,
     measures,
-    rank: ['only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one'].some(has)
-      ? 'single'
-      : ['most', 'largest number', 'greatest number', 'most often'].some(has)
-        ? 'most'
-        : ['more than one', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds'].some(has)
-          ? 'multiple'
-          : undefined,
-    compare: ['more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs'].some(has),
-    overview: mentions.every((m) => m.entities.every((e) => e.type === 'blueprint' || e.type === 'province')) &&
-      ['about', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'main points', 'main point', 'tldr'].some(has),
-    union: ['across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of'].some(has),
-    share: ['share', 'shared', 'common', 'both have', 'both host', 'same'].some(has),
-    both: has('both'),
-    named: ['name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify'].some(has),
+    rank: has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined,
+    compare: has(COMPARE),
+    overview: mentions.every((m) => m.entities.every((e) => e.type === 'blueprint' || e.type === 'province')) && has(OVERVIEW),
+    union: has(UNION),
+    share: has(SHARE),
+    both: has(BOTH),
+    named: has(NAMED),
     numbers: words.filter((w) => /^\d/.test(w)),
   }
-}
-
-function intentOf(words: string[], has: (p: string) => boolean): Intent {
-  if (has('how many') || has('number of') || has('count')) return 'count'
-  if (has('how much') || has('how large') || has('how big') || has('what amount')) return 'quantity'
-  if (has('why') || has('goal') || has('goals')) return 'why'
-  if (has('when') || has('what year') || has('which year')) return 'when'
-  if (has('where') || has('located in')) return 'where'
-  if (has('who') || has('which department')) return 'who'
-  if (has('which') || has('list') || has('name the') || has('what are')) return 'list'
-  if (YES_NO.has(words[0] ?? '')) return 'yesno'
-  return 'what'
 }
 
 /** "What is the capacity of …", "what's the budget": a figure asked for with a plain "what". */

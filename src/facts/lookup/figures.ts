@@ -5,12 +5,28 @@ import type { EngineResult, Lookup } from './context.js'
 /** Quantity words too vague to say which figure is meant. */
 const WEAK_MEASURES = new Set(['number', 'total', 'figure', 'value', 'amount', 'size', 'worth'])
 
+const stemsOfMeasure = new Map<string, { parts: string[]; whole: string }>()
+
+/** A measure phrase's stemmed words, and the stem of the whole phrase; computed once per phrase of the facts. */
+function measureStems(measure: string): { parts: string[]; whole: string } {
+  let found = stemsOfMeasure.get(measure)
+  if (!found) {
+    if (stemsOfMeasure.size >= 10_000) stemsOfMeasure.clear()
+    found = { parts: measure.split(/\s+/).map((w) => stem(w.toLowerCase())), whole: stem(measure.toLowerCase()) }
+    stemsOfMeasure.set(measure, found)
+  }
+  return found
+}
+
 /** Figures ("14 industries", "100 billion yuan") and refusals for figures the text doesn't give. */
 export function figures({ graph, cues, u, specific }: Lookup): EngineResult | undefined {
   const words = new Set(u.words.map(stem))
   const counting = u.intent === 'count' || u.intent === 'quantity' || u.intent === 'when'
   // Without "how many"/"how much", a type word ("industries") alone does not ask for a figure.
-  const asks = (m: string) => m.split(/\s+/).every((w) => words.has(stem(w.toLowerCase()))) && (counting || !cues.typeWords.has(stem(m.toLowerCase())))
+  const asks = (m: string) => {
+    const { parts, whole } = measureStems(m)
+    return parts.every((w) => words.has(w)) && (counting || !cues.typeWords.has(whole))
+  }
   const found = graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
   const foreign = u.measures.some((m) => !cues.inCorpus(m))
   if (!counting && !foreign && !found.length) return undefined
