@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
-import { build } from 'esbuild'
+import { readdirSync, readFileSync } from 'node:fs'
+import { ensureServerBundle } from '../../src/node/server-bundle.js'
 import { freePort, stop, tsxArgs } from './processes.js'
 
 export interface ColdStart {
@@ -9,34 +9,38 @@ export interface ColdStart {
   healthzMs: number
   /** Median, from spawn to the first answered `POST /ask`. */
   firstAnswerMs: number
+  /** Median CPU time (user + system, all threads) up to the first answer of the processes started (npm, its shell and the server for `npm start`). */
+  cpuMs: number
   runs: number
 }
 
 export interface ColdStartResult {
-  node: ColdStart
+  /** `npm start`: npm itself, then `node src/entry/start.js` serving the precompiled bundle. */
   npmStart: ColdStart
-  bundled: ColdStart
+  /** `node src/entry/start.js`, the command `npm start` runs, without npm's own start-up. */
+  direct: ColdStart
+  /** `node --import tsx src/entry/node.ts`: transpiling at start-up, what `npm start` ran before the bundle. */
+  tsx: ColdStart
 }
 
 /**
- * Time from process start to the first 200 on `/healthz` and to the first answer, for
- * `node --import tsx src/entry/node.ts` (what `npm start` runs), for `npm start` itself, and for
- * a precompiled esbuild bundle (`dist/bench/node.mjs`, dependencies left in node_modules) run by
- * plain `node`, to show what transpiling at start-up costs.
+ * Time from process start to the first 200 on `/healthz` and to the first answer, for `npm start`,
+ * for the command it runs (`node src/entry/start.js`, which serves the precompiled bundle in
+ * `dist/server/`), and for the sources under tsx. The bundle is built (if stale) before timing.
  */
 export async function measureColdStart(question: string, runs: number): Promise<ColdStartResult> {
-  const bundle = join('dist', 'bench', 'node.mjs')
-  await build({ entryPoints: ['src/entry/node.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'silent' })
+  await ensureServerBundle(process.cwd())
   return {
-    node: await repeat('node --import tsx src/entry/node.ts', runs, (env) => quiet(spawn(process.execPath, tsxArgs('src/entry/node.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] })), question),
-    npmStart: await repeat('npm start', Math.min(runs, 3), (env) => quiet(spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
-    bundled: await repeat('node (precompiled bundle)', runs, (env) => quiet(spawn(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] })), question),
+    npmStart: await repeat('npm start', runs, (env) => quiet(spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
+    direct: await repeat('node src/entry/start.js (precompiled bundle)', runs, (env) => quiet(spawn(process.execPath, ['src/entry/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
+    tsx: await repeat('node --import tsx src/entry/node.ts', runs, (env) => quiet(spawn(process.execPath, tsxArgs('src/entry/node.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
   }
 }
 
 async function repeat(how: string, runs: number, start: (env: NodeJS.ProcessEnv) => ChildProcess, question: string): Promise<ColdStart> {
   const health: number[] = []
   const answer: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < runs; i++) {
     const port = await freePort()
     const url = `http://127.0.0.1:${port}`
@@ -49,6 +53,7 @@ async function repeat(how: string, runs: number, start: (env: NodeJS.ProcessEnv)
       if (!res.ok) throw new Error(`${how}: first /ask answered ${res.status}`)
       await res.json()
       answer.push(performance.now() - started)
+      cpu.push(cpuMs(child.pid!))
     } finally {
       if (child.spawnargs[0] === 'npm' && child.pid) {
         process.kill(-child.pid, 'SIGTERM')
@@ -58,7 +63,7 @@ async function repeat(how: string, runs: number, start: (env: NodeJS.ProcessEnv)
       }
     }
   }
-  return { how, healthzMs: median(health), firstAnswerMs: median(answer), runs }
+  return { how, healthzMs: median(health), firstAnswerMs: median(answer), cpuMs: median(cpu), runs }
 }
 
 /** Polls every 5 ms until `ready` resolves true; gives up after 120 s or when the process exits. */
@@ -81,5 +86,21 @@ function quiet(child: ChildProcess): ChildProcess {
 }
 
 const outputs = new WeakMap<ChildProcess, string[]>()
+
+/** User + system CPU time so far of the live processes in a Linux process group, in ms (`/proc/<pid>/stat`, ticks of 10 ms). */
+function cpuMs(group: number): number {
+  let ticks = 0
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat = ''
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    const fields = (stat.split(') ')[1] ?? '').split(' ')
+    if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12])
+  }
+  return ticks * 10
+}
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!

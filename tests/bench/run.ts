@@ -8,6 +8,7 @@
  *   npm run bench -- --sizes 1000,10000 --seconds 5 --out dist/bench
  *   npm run bench -- --render docs/bench-results.json   # re-render the report from saved results
  *   npm run bench -- --only scale --sizes 100000         # the scale rows alone; writes dist/bench/scale-results.json
+ *   npm run bench -- --only cold-start --runs 7           # just the cold-start rows, printed (nothing written)
  */
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -21,7 +22,7 @@ import { measureColdStart } from './cold-start.js'
 import { measureInProcess } from './in-process.js'
 import { closingNotes } from './notes.js'
 import { benchQuestions } from './questions.js'
-import { latencyChart, markdownTable, rows, scaleRows, type BenchResults } from './report.js'
+import { coldStartRows, latencyChart, markdownTable, rows, scaleRows, type BenchResults } from './report.js'
 import { measureScale } from './scale.js'
 import { measureThroughput } from './throughput.js'
 
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     render: { type: 'string' },
     only: { type: 'string' },
+    runs: { type: 'string' },
   },
 })
 const quick = values.quick
@@ -41,10 +43,16 @@ const seconds = Number(values.seconds ?? (quick ? 2 : 10))
 const out = values.out ?? (quick || values.only ? 'dist/bench' : 'docs')
 const log = (line: string) => console.error(line)
 const load = () => loadavg().map((l) => l.toFixed(2)).join(', ')
+const coldRuns = Number(values.runs ?? (quick ? 2 : 5))
 
-if (values.only !== undefined && values.only !== 'scale') {
-  log(`--only takes "scale", not "${values.only}"`)
+if (values.only !== undefined && values.only !== 'scale' && values.only !== 'cold-start') {
+  log(`--only takes "scale" or "cold-start", not "${values.only}"`)
   process.exitCode = 2
+} else if (values.only === 'cold-start') {
+  const loadBefore = load()
+  const coldStart = await measureColdStart(benchQuestions((await loadNodeServices(parseConfig({}))).facts)[0]!, coldRuns)
+  console.log(markdownTable(coldStartRows(coldStart)))
+  console.log(`${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load average before: ${loadBefore}; after: ${load()}`)
 } else if (values.only) {
   await measureScaleOnly()
 } else if (values.render) {
@@ -86,7 +94,7 @@ async function measure(): Promise<void> {
     const throughput = await measureThroughput({ questions, sampleResponse, seconds, warmupSeconds: quick ? 1 : 2 })
 
     log('3/4 cold start')
-    const coldStart = await measureColdStart(questions[0]!, quick ? 2 : 5)
+    const coldStart = await measureColdStart(questions[0]!, coldRuns)
 
     log(`4/4 scale: ${sizes.join(', ')} chunks`)
     const scale = await measureSizes(work)
