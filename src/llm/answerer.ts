@@ -3,7 +3,7 @@ import { notInSource } from '../answer/extractive.js'
 import type { Corpus } from '../core/corpus.js'
 import type { Passage, Retriever } from '../core/retriever.js'
 import type { AskResponse } from '../core/types.js'
-import { AnswerAssembler } from './assembler.js'
+import { AnswerAssembler, loadPartialJsonParser } from './assembler.js'
 import { fallbackReason, type FallbackReason } from './errors.js'
 import { modelDeltas, type AnswerChain } from './generate.js'
 import { numberPassages, type ExtraPassages } from './passages.js'
@@ -54,6 +54,7 @@ export class LlmAnswerer implements StreamingAnswerer {
       fallback.ask(input, signal),
       retriever.search(input.question, this.options.passages ?? 5),
       extraPassages?.(input.question) ?? [],
+      loadPartialJsonParser(),
     ])
     const relevant = retrieved.filter((p) => this.#relevant(p))
     const fallBack = (reason: FallbackReason) => done({ ...fallbackAnswer, fallbackReason: reason })

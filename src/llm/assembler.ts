@@ -1,4 +1,3 @@
-import { parsePartialJson } from '@langchain/core/output_parsers'
 import { z } from 'zod'
 import type { Corpus } from '../core/corpus.js'
 import type { Citation } from '../core/types.js'
@@ -10,6 +9,13 @@ import { ModelAnswerSchema } from './schema.js'
 
 const stripFence = (text: string) => text.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '')
 const CitationsSchema = ModelAnswerSchema.shape.citations
+
+let parsePartialJson: ((text: string) => unknown) | undefined
+
+/** Loads LangChain's partial-JSON parser, once; awaited before the first model answer so start-up never imports LangChain. */
+export async function loadPartialJsonParser(): Promise<void> {
+  parsePartialJson ??= (await import('@langchain/core/output_parsers')).parsePartialJson
+}
 
 export type Assembled = { answerable: false } | { answerable: true; answer: string; citations: Citation[] }
 
@@ -33,6 +39,7 @@ export class AnswerAssembler {
   /** Adds a delta of model output; returns answer text that is now final ('' if none). */
   push(delta: string): string {
     this.#content += delta
+    if (!parsePartialJson) throw new Error('loadPartialJsonParser() must be awaited before the first delta')
     const partial = parsePartialJson(stripFence(this.#content)) as Record<string, unknown> | null
     if (!partial || typeof partial.answer !== 'string') return ''
     if (!this.#checker) {

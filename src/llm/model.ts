@@ -1,7 +1,12 @@
+import { SystemMessage } from '@langchain/core/messages'
+import { ChatPromptTemplate, MessagesPlaceholder } from '@langchain/core/prompts'
 import { ChatOpenAI } from '@langchain/openai'
 import type { Config } from '../config.js'
-import { answerPrompt } from './prompt.js'
+import { SYSTEM_PROMPT, USER_TEMPLATE } from './prompt.js'
 import { RESPONSE_FORMAT } from './schema.js'
+
+/** System rules (a message, so never templated), then the conversation so far, then the passages and the question as JSON data. */
+const answerPrompt = ChatPromptTemplate.fromMessages([new SystemMessage(SYSTEM_PROMPT), new MessagesPlaceholder('history'), ['human', USER_TEMPLATE]])
 
 /** Reasoning models reject a temperature other than the default. */
 const fixedTemperature = (model: string) => /^(o\d|gpt-5)/.test(model)

@@ -1,5 +1,3 @@
-import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages'
-import { ChatPromptTemplate, MessagesPlaceholder } from '@langchain/core/prompts'
 import type { HistoryTurn } from '../core/types.js'
 import type { NumberedPassage } from './passages.js'
 
@@ -16,19 +14,14 @@ export const SYSTEM_PROMPT = [
   'Reply with JSON only: {"answerable": boolean, "citations": [{"passageId": number, "quote": string}], "answer": string}.',
 ].join('\n')
 
-const USER_TEMPLATE = 'Passages (JSON data):\n{passages}\n\nQuestion (JSON data):\n{question}'
-
-/** System rules (a message, so never templated), then the conversation so far, then the passages and the question as JSON data. */
-export const answerPrompt = ChatPromptTemplate.fromMessages([
-  new SystemMessage(SYSTEM_PROMPT),
-  new MessagesPlaceholder('history'),
-  ['human', USER_TEMPLATE],
-])
+/** The user message: the passages and the question as JSON data (the LangChain template is built in `model.ts`, loaded on first use). */
+export const USER_TEMPLATE = 'Passages (JSON data):\n{passages}\n\nQuestion (JSON data):\n{question}'
 
 export interface PromptInput {
   passages: string
   question: string
-  history: BaseMessage[]
+  /** Earlier turns as LangChain message tuples, which the prompt's history placeholder turns into messages. */
+  history: Array<['human' | 'ai', string]>
 }
 
 /** Formats passages and the question as JSON so no document text can close or forge a delimiter. */
@@ -40,6 +33,6 @@ export function promptInput(question: string, passages: readonly NumberedPassage
       1,
     ),
     question: JSON.stringify(question),
-    history: history.map((t) => (t.role === 'user' ? new HumanMessage(t.content) : new AIMessage(t.content))),
+    history: history.map((t) => [t.role === 'user' ? 'human' : 'ai', t.content]),
   }
 }
