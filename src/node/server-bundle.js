@@ -104,11 +104,13 @@ async function bundle(esbuild, root, out) {
   }
 }
 
-/** Removes all but the newest few builds (a server still running an older build may load a lazy chunk from it). */
+/** Removes all but the newest few builds (a server still running an older build may load a lazy chunk from it) and scratch directories of builds that died. */
 function prune(builds, current) {
-  const older = readdirSync(builds)
-    .filter((name) => !name.startsWith('.') && !name.includes('.tmp-') && name !== current)
+  const entries = readdirSync(builds)
+    .filter((name) => !name.startsWith('.') && name !== current)
     .map((name) => ({ name, mtimeMs: statSync(join(builds, name)).mtimeMs }))
     .sort((a, b) => b.mtimeMs - a.mtimeMs)
-  for (const { name } of older.slice(KEEP_BUILDS - 1)) rmSync(join(builds, name), { recursive: true, force: true })
+  const dead = entries.filter((e) => e.name.includes('.tmp-') && Date.now() - e.mtimeMs > STALE_LOCK_MS)
+  const older = entries.filter((e) => !e.name.includes('.tmp-')).slice(KEEP_BUILDS - 1)
+  for (const { name } of [...dead, ...older]) rmSync(join(builds, name), { recursive: true, force: true })
 }
