@@ -21,6 +21,8 @@ export interface ColdStartResult {
   direct: ColdStart
   /** `node --import tsx src/entry/node.ts`: transpiling at start-up, what `npm start` ran before the bundle. */
   tsx: ColdStart
+  /** Floors in the same conditions, median ms from spawn to exit: `node -e 0`, and `npm run env` (npm's own start-up and a shell). */
+  floor?: { nodeMs: number; npmRunMs: number }
 }
 
 /**
@@ -34,7 +36,20 @@ export async function measureColdStart(question: string, runs: number): Promise<
     npmStart: await repeat('npm start', runs, (env) => quiet(spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
     direct: await repeat('node src/entry/start.js (precompiled bundle)', runs, (env) => quiet(spawn(process.execPath, ['src/entry/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
     tsx: await repeat('node --import tsx src/entry/node.ts', runs, (env) => quiet(spawn(process.execPath, tsxArgs('src/entry/node.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
+    floor: { nodeMs: await exitTime(process.execPath, ['-e', '0'], runs), npmRunMs: await exitTime('npm', ['run', '-s', 'env'], runs) },
   }
+}
+
+/** Median wall time from spawn to exit of a command that does nothing much. */
+async function exitTime(command: string, args: string[], runs: number): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    const child = spawn(command, args, { stdio: 'ignore' })
+    await new Promise((resolve) => child.once('exit', resolve))
+    times.push(performance.now() - started)
+  }
+  return median(times)
 }
 
 async function repeat(how: string, runs: number, start: (env: NodeJS.ProcessEnv) => ChildProcess, question: string): Promise<ColdStart> {

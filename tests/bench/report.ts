@@ -73,7 +73,7 @@ export function scaleRows(scale: readonly ScaleResult[]): Row[] {
 
 /** Cold start: `npm start` and the command it runs carry the target; tsx is shown for comparison. */
 export function coldStartRows(cs: ColdStartResult): Row[] {
-  return [cs.npmStart, cs.direct, cs.tsx].filter(Boolean).map((s) => {
+  const list = [cs.npmStart, cs.direct, cs.tsx].filter(Boolean).map((s): Row => {
     const main = s !== cs.tsx
     return {
       measure: `Cold start, ${s.how} (median of ${s.runs})`,
@@ -82,6 +82,8 @@ export function coldStartRows(cs: ColdStartResult): Row[] {
       ...(main ? { met: s.firstAnswerMs <= 500 } : {}),
     }
   })
+  if (cs.floor) list.push({ measure: 'Cold start floors, same conditions (no server)', result: `\`node -e 0\` exits after ${num(cs.floor.nodeMs)} ms; \`npm run env\` (npm's own start-up and a shell) after ${num(cs.floor.npmRunMs)} ms`, target: '' })
+  return list
 }
 
 export function markdownTable(list: readonly Row[]): string {
