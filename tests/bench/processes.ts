@@ -16,8 +16,11 @@ export interface ChildServer {
 /** The service logs `"url":"http://…"` (JSON, pino); the ceiling server prints `listening on http://…`. */
 const LISTENING = /"url":"(http:\/\/127\.0\.0\.1:\d+)"|listening on (http:\/\/127\.0\.0\.1:\d+)/
 
-/** Arguments that run a TypeScript entry with tsx, as `npm start` does. */
+/** Arguments that run a TypeScript entry with tsx. */
 export const tsxArgs = (entry: string) => ['--import', 'tsx', entry]
+
+/** What `npm start` runs: the precompiled server bundle (built first if the sources changed). */
+export const serverArgs = ['src/entry/start.js']
 
 /**
  * Spawns a Node server process and waits (at most `timeoutMs`) for the line with its address.

@@ -8,7 +8,7 @@ import { scoreAnswer } from '../../src/eval/score.js'
 import { FlatIndex } from '../../src/index/flat.js'
 import { HnswIndex } from '../../src/index/hnsw.js'
 import { readIndexFiles } from '../../src/ingest/index-files.js'
-import { memoryOf, peakRssDuring, spawnServer, tsxArgs } from './processes.js'
+import { memoryOf, peakRssDuring, serverArgs, spawnServer, tsxArgs } from './processes.js'
 import { latency, type Latency } from './stats.js'
 import { syntheticCorpus, writeSyntheticCorpus, type PlantedQuestion } from './synthetic.js'
 
@@ -51,7 +51,7 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleResult> 
   const questions = spread(corpus.questions, options.questions ?? 200)
 
   log(`  serving ${corpus.chunks} chunks; asking ${questions.length} planted questions`)
-  const server = await spawnServer(tsxArgs('src/entry/node.ts'), env)
+  const server = await spawnServer(serverArgs, env)
   const files = await readIndexFiles(env.INDEX_DIR)
   const documentText = (id: string) => files.bundle.documents.find((d) => d.id === id)?.text
   let served: Awaited<ReturnType<typeof askPlanted>>

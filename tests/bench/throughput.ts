@@ -1,5 +1,5 @@
 import autocannon from 'autocannon'
-import { spawnServer, tsxArgs, type ChildServer } from './processes.js'
+import { serverArgs, spawnServer, tsxArgs, type ChildServer } from './processes.js'
 
 export interface RouteThroughput {
   route: string
@@ -72,11 +72,11 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     await run(s, 'POST /echo', { method: 'POST', path: '/echo', headers: json, setupRequest: (req) => ({ ...req, body: ceilingBody() }) }),
   ])
   const askRequest: autocannon.Request = { method: 'POST', path: '/ask', headers: json, setupRequest: (req) => ({ ...req, body: nextBody() }) }
-  const [ask, search] = await withServer(tsxArgs('src/entry/node.ts'), {}, async (s) => [
+  const [ask, search] = await withServer(serverArgs, {}, async (s) => [
     await run(s, 'POST /ask', askRequest),
     await run(s, 'GET /search', { method: 'GET', setupRequest: (req) => ({ ...req, path: nextPath() }) }),
   ])
-  const askUncached = await withServer(tsxArgs('src/entry/node.ts'), { ANSWER_CACHE_SIZE: '0' }, (s) => run(s, 'POST /ask', askRequest))
+  const askUncached = await withServer(serverArgs, { ANSWER_CACHE_SIZE: '0' }, (s) => run(s, 'POST /ask', askRequest))
   const requestBytes = bodies.reduce((n, b) => n + Buffer.byteLength(b), 0) / bodies.length
   return { connections, seconds, hello: hello!, ceiling: ceiling!, ask: ask!, askUncached, search: search!, requestBytes, responseBytes: Buffer.byteLength(responseText) }
 }
