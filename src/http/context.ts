@@ -6,8 +6,8 @@ export interface AppVariables {
   requestId: string
   /** The app logger bound to this request's id. */
   log: Logger
-  /** Aborts when the request deadline (`REQUEST_TIMEOUT_MS`) passes or the client goes away. */
-  deadline: AbortSignal
+  /** A signal that aborts when the request deadline (`REQUEST_TIMEOUT_MS`) passes or the client goes away; made on first call. */
+  deadline: () => AbortSignal
   /** The question text, noted for the access log (logged only with `LOG_QUESTIONS=true`). */
   question?: string
 }
@@ -25,7 +25,7 @@ export const requestLog = (c: Context): Logger => vars(c).log ?? silentLogger
  *
  * @example services.answerer.ask(input, requestSignal(c))
  */
-export const requestSignal = (c: Context): AbortSignal => vars(c).deadline ?? c.req.raw.signal
+export const requestSignal = (c: Context): AbortSignal => vars(c).deadline?.() ?? c.req.raw.signal
 
 /** Records the question of this request so the access log can include it when allowed. */
 export const noteQuestion = (c: Context, question: string): void => (c as Context<AppEnv>).set('question', question)

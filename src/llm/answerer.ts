@@ -34,6 +34,7 @@ const done = (response: AskResponse): AnswerEvent => ({ type: 'done', response }
  * answer with a `fallbackReason`, within the deadline.
  */
 export class LlmAnswerer implements StreamingAnswerer {
+  readonly cancellable = true
   constructor(private readonly options: LlmAnswererOptions) {}
 
   /** The answerer used whenever the model can't answer. */

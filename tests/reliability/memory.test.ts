@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { Answerer } from '../../src/answer/answerer.js'
 import { parseConfig } from '../../src/config.js'
 import { createApp } from '../../src/http/app.js'
 import { silentLogger } from '../../src/http/logger.js'
@@ -13,8 +14,12 @@ type App = ReturnType<typeof createApp>
 let app: App
 
 beforeAll(async () => {
-  // No answer cache: every request runs the whole answer path.
-  app = createApp(await loadNodeServices(parseConfig({ ANSWER_CACHE_SIZE: '0' })), { logger: silentLogger })
+  // No answer cache: every request runs the whole answer path. Declared cancellable (as a model
+  // answerer is), so every request also makes its deadline signal and listens to the client's.
+  const services = await loadNodeServices(parseConfig({ ANSWER_CACHE_SIZE: '0' }))
+  const offline = services.answerer
+  const cancellable: Answerer = { cancellable: true, ask: (input, signal) => offline.ask(input, signal) }
+  app = createApp({ ...services, answerer: cancellable }, { logger: silentLogger })
 })
 
 /** A JSON body sent without Content-Length, as a stream: the path `hono/body-limit` leaked on. */
@@ -37,7 +42,8 @@ describe('memory per request', () => {
     const questions = ['Which cities host kaolin clusters?', 'How many clusters are there?', 'What does Datong host?']
     const round = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const res = i % 2 ? await chunkedAsk(questions[i % 3]!) : await app.request('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[i % 3] }) })
+        const question = questions[i % 3]!
+        const res = i % 2 ? await chunkedAsk(question) : await app.request('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })
         expect(res.status).toBe(200)
         await res.arrayBuffer()
       }

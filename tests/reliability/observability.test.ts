@@ -90,6 +90,7 @@ describe('request deadline', () => {
   it('answers 504 timeout when the answerer is slower than REQUEST_TIMEOUT_MS, aborts its work and keeps serving', async () => {
     let aborted: unknown
     const slow = {
+      cancellable: true,
       ask: (_: unknown, signal?: AbortSignal) =>
         new Promise<never>((_resolve, reject) => signal?.addEventListener('abort', () => reject((aborted = signal.reason)))),
     }
@@ -101,5 +102,18 @@ describe('request deadline', () => {
     expect(await res.json()).toEqual({ error: { code: 'timeout', message: 'The request took longer than 150 ms' } })
     expect((aborted as Error).name).toBe('TimeoutError')
     expect((await app.request('/healthz')).status).toBe(200)
+  })
+
+  it('hands no signal to an answerer that cannot be cancelled', async () => {
+    const received: unknown[] = []
+    const offline = {
+      ask: async (_: unknown, signal?: AbortSignal) => {
+        received.push(signal)
+        return { answer: 'a', grounded: false, source: 'extractive' as const, citations: [] }
+      },
+    }
+    const app = await appWith({}, { answerer: offline })
+    expect((await app.request('/ask', askInit({ question: 'steel' }))).status).toBe(200)
+    expect(received).toEqual([undefined])
   })
 })

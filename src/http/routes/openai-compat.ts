@@ -2,7 +2,7 @@ import { zValidator } from '@hono/zod-validator'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { streamSSE } from 'hono/streaming'
-import type { AskInput } from '../../answer/answerer.js'
+import { signalFor, type AskInput } from '../../answer/answerer.js'
 import { chatCompletion, modelList, newCompletion, usageOf } from '../../integrations/openai-compat/completion.js'
 import { OpenAiError, onOpenAiError, openAiErrorResponse } from '../../integrations/openai-compat/errors.js'
 import { ChatRequestSchema, MODEL_ID, toAskInput } from '../../integrations/openai-compat/request.js'
@@ -61,7 +61,7 @@ export function openAiRoutes(services: Services, logError: (error: unknown) => v
     const baseUrl = services.config.publicBaseUrl ?? new URL(c.req.url).origin
     const meta = newCompletion()
     if (!body.stream) {
-      const response = await services.answerer.ask(input, requestSignal(c))
+      const response = await services.answerer.ask(input, signalFor(services.answerer, () => requestSignal(c)))
       const content = withSources(response, baseUrl)
       return c.json(chatCompletion(meta, content, response, usageOf(promptOf(input), content)))
     }

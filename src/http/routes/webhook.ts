@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { signalFor } from '../../answer/answerer.js'
 import { z } from 'zod'
 import type { AskResponse } from '../../core/types.js'
 import { CallbackUrlError, checkCallbackUrl, deliverCallback } from '../../integrations/webhook/callback.js'
@@ -37,7 +38,7 @@ export function webhookRoutes({ config, answerer }: Services, { logError }: Webh
     if (!valid) throw new ApiError(401, 'unauthorized', 'Missing, invalid or expired signature')
     await requireJson(c, async () => {})
     const { question, history, callbackUrl } = parseBody(rawBody)
-    if (callbackUrl === undefined) return c.json(await answerer.ask({ question, history }, requestSignal(c)))
+    if (callbackUrl === undefined) return c.json(await answerer.ask({ question, history }, signalFor(answerer, () => requestSignal(c))))
     let url: URL
     try {
       url = checkCallbackUrl(callbackUrl, callbackHosts)
