@@ -6,7 +6,7 @@ import { ApiError } from '../errors.js'
  * Bounds every request: when `ms` pass before the handler returns a response, the request's
  * `deadline` signal aborts (cancelling work that listens to `requestSignal(c)`) and the client
  * gets 504 `timeout`. For an event stream the deadline keeps running after the headers are sent,
- * so a stream that honours `requestSignal(c)` also ends by then. The `deadline` signal also aborts
+ * so a stream that honours `requestSignal(c)` also ends by then; once a stream ends, its deadline goes. The `deadline` signal also aborts
  * when the client disconnects. The signal is made on first use: work that cannot be cancelled
  * (the offline answerer) never asks for it, and on Node 20 each `AbortSignal` is costly.
  * (No `AbortSignal.any`: on Node 20 it leaks about 3 KB per call.)
@@ -33,14 +33,17 @@ export function deadline(ms: number): MiddlewareHandler<AppEnv> {
       }, ms)
     })
     expired.catch(() => {})
+    const done = () => {
+      clearTimeout(timer)
+      client?.removeEventListener('abort', onClientAbort)
+    }
     try {
       await Promise.race([next(), expired])
     } finally {
-      const streaming = /^text\/event-stream/i.test(c.res.headers.get('content-type') ?? '')
-      if (!streaming || controller?.signal.aborted) {
-        clearTimeout(timer)
-        client?.removeEventListener('abort', onClientAbort)
-      }
+      const stream = /^text\/event-stream/i.test(c.res.headers.get('content-type') ?? '') ? c.res.body : null
+      if (!stream || controller?.signal.aborted) done()
+      // A stream keeps its deadline until its last event is written, then lets it go.
+      else c.res = new Response(stream.pipeThrough(new TransformStream({ flush: done })), c.res)
     }
   }
 }
