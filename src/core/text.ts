@@ -10,10 +10,13 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
 
 const ASCII = /^[\x00-\x7f]*$/
 
+/** True when every character is ASCII: no diacritics to strip, no CJK, `\p{L}` is `[A-Za-z]`. */
+export const isAscii = (text: string): boolean => ASCII.test(text)
+
 /** Lower-cases, applies NFKC and strips Latin diacritics (Lüliang → luliang). */
 export function fold(text: string): string {
   // ASCII has nothing to decompose or strip; most questions and most of the corpus take this path.
-  if (ASCII.test(text)) return text.toLowerCase()
+  if (isAscii(text)) return text.toLowerCase()
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -25,7 +28,7 @@ export function fold(text: string): string {
 export function words(text: string): string[] {
   const folded = fold(text)
   // For ASCII, `[\p{L}\p{N}]+` is `[a-z0-9]+` once folded, and there is no CJK to split.
-  if (ASCII.test(folded)) return folded.match(/[a-z0-9]+/g) ?? []
+  if (isAscii(folded)) return folded.match(/[a-z0-9]+/g) ?? []
   const out: string[] = []
   for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const token = match[0]

@@ -1,4 +1,4 @@
-import { fold, stem, words } from '../core/text.js'
+import { fold, isAscii, stem, words } from '../core/text.js'
 import type { Lexicon } from './lexicon.js'
 import type { Entity, ResolvedFact, ResolvedFacts } from './schema.js'
 
@@ -45,7 +45,7 @@ export class FactGraph {
     const equivalents = lexicon.romanization.equivalents.map(([a, b]) => [fold(a), fold(b)] as const)
     this.#romanize = (text) => {
       const folded = equivalents.reduce((s, [a, b]) => (s.includes(a) ? s.split(a).join(b) : s), fold(text))
-      return /^[\x00-\x7f]*$/.test(folded) ? folded.replace(/[^a-z]/g, '') : folded.replace(/[^\p{L}]/gu, '')
+      return isAscii(folded) ? folded.replace(/[^a-z]/g, '') : folded.replace(/[^\p{L}]/gu, '')
     }
     for (const doc of documents) {
       for (const e of doc.entities) {

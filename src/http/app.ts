@@ -10,6 +10,7 @@ import { apiKeyAuth } from './middleware/api-key.js'
 import { deadline } from './middleware/deadline.js'
 import { MemoryRateLimitStore, rateLimit, type RateLimitStore } from './middleware/rate-limit.js'
 import { requestContext } from './middleware/request-context.js'
+import { matchesPath } from './route-policy.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { askRoutes } from './routes/ask.js'
 import { askStreamRoutes } from './routes/ask-stream.js'
@@ -27,7 +28,7 @@ import { widgetRoutes } from './routes/widget.js'
 /** The default body limit; `MAX_BODY_BYTES` overrides it. */
 export const MAX_BODY_BYTES = 16 * 1024
 /** Routes that set their own body limit and error shape: the OpenAI-compatible API and MCP. */
-const setsOwnBodyLimit = (path: string) => path === '/mcp' || path === '/v1' || path.startsWith('/v1/')
+const OWN_BODY_LIMIT = ['/v1/*', '/mcp']
 
 export interface AppOptions {
   /** Called with unexpected errors before the 500 envelope is sent. */
@@ -86,7 +87,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
     app.use(rateLimit({ perMinute: ratePerMinute, store, clientKey }))
   }
   const limitBody = bodyLimit(maxBodyBytes, (c) => errorResponse(c, 413, 'payload_too_large', `Request body exceeds ${maxBodyBytes} bytes`))
-  app.use((c, next) => (setsOwnBodyLimit(c.req.path) ? next() : limitBody(c, next)))
+  app.use((c, next) => (matchesPath(c.req.path, OWN_BODY_LIMIT) ? next() : limitBody(c, next)))
   app.use(deadline(requestTimeoutMs))
   app.use(apiKeyAuth(config.apiKeys))
   app.route('/', askRoutes(services))
