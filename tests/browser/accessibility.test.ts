@@ -1,21 +1,13 @@
 import { copyFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { imageStats, launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js'
-import { startServer, type RunningServer } from '../helpers/server.js'
+import { describe, expect, it } from 'vitest'
+import { imageStats, screenshotPath, useServerAndBrowser } from '../helpers/browser.js'
 
-let server: RunningServer
-let browser: TestBrowser
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-})
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()])
-})
+const running = useServerAndBrowser()
 
 async function openLanding(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.page({ colorScheme })
-  await page.goto(`${server.url}/`)
+  const page = await running.browser.page({ colorScheme })
+  await page.goto(`${running.server.url}/`)
   await page.locator('button.q').first().waitFor()
   return page
 }
@@ -33,7 +25,7 @@ const focused = (page: Page) =>
 describe('keyboard use and theming of the widget in Chromium', () => {
   it('Tab visits every FAQ question, then the question box, then Ask, each with a visible focus ring', async () => {
     const page = await openLanding()
-    const questions = server.services.faq.map((item) => item.question)
+    const questions = running.server.services.faq.map((item) => item.question)
     const seen = []
     for (let i = 0; i < questions.length + 2; i++) {
       await page.keyboard.press('Tab')
@@ -62,7 +54,7 @@ describe('keyboard use and theming of the widget in Chromium', () => {
     await page.keyboard.press('Enter')
     await page.locator('.context mark').first().waitFor()
     expect((await focused(page)).className).toBe('context')
-    expect(await page.locator('.context mark').first().textContent()).toBe(server.services.faq[0]!.citations[0]!.quote)
+    expect(await page.locator('.context mark').first().textContent()).toBe(running.server.services.faq[0]!.citations[0]!.quote)
     await first.focus()
     await page.keyboard.press('Space')
     expect(await first.getAttribute('aria-expanded')).toBe('false')

@@ -1,23 +1,16 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AskResponse } from '../../src/core/types.js'
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js'
-import { postJson, startServer, type RunningServer } from '../helpers/server.js'
+import { useServerAndBrowser } from '../helpers/browser.js'
+import { postJson } from '../helpers/server.js'
 
-let server: RunningServer
-let browser: TestBrowser
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-})
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()])
-})
+const running = useServerAndBrowser()
 
-const answerFor = async (question: string) => (await (await postJson(`${server.url}/ask`, { question })).json()) as AskResponse
+const answerFor = async (question: string) => (await (await postJson(`${running.server.url}/ask`, { question })).json()) as AskResponse
 
 async function openLanding(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = await browser.page(options)
-  await page.goto(`${server.url}/`)
+  const page = await running.browser.page(options)
+  await page.goto(`${running.server.url}/`)
   await page.locator('button.q').first().waitFor()
   return page
 }
@@ -30,13 +23,13 @@ async function ask(page: Page, question: string, state = 'answered') {
 
 describe('the landing page and the FAQ widget in Chromium', () => {
   it('get / hosts the widget without console errors; opening a FAQ item shows its answer and its citation', async () => {
-    const page = await browser.page()
+    const page = await running.browser.page()
     const errors: string[] = []
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}/`)
+    await page.goto(`${running.server.url}/`)
     await page.locator('button.q').first().waitFor()
-    const faq = server.services.faq
+    const faq = running.server.services.faq
     expect(faq.length).toBeGreaterThanOrEqual(10)
     expect(await page.locator('button.q').allTextContents()).toEqual(faq.map((item) => item.question))
     const first = page.locator('button.q').first()

@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { startServer, type RunningServer } from './server.js'
 
 export const CHROMIUM = '/usr/bin/chromium'
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -28,6 +30,21 @@ export async function launchBrowser(): Promise<TestBrowser> {
       await browser.close()
     },
   }
+}
+
+/**
+ * The service on a real port and a browser, started before the file's tests and stopped after them.
+ * The fields are set once `beforeAll` has run.
+ */
+export function useServerAndBrowser(): { server: RunningServer; browser: TestBrowser } {
+  const running = {} as { server: RunningServer; browser: TestBrowser }
+  beforeAll(async () => {
+    ;[running.server, running.browser] = await Promise.all([startServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    await Promise.all([running.browser?.close(), running.server?.close()])
+  })
+  return running
 }
 
 /** Where screenshots go: `test-results/` (gitignored; CI keeps it as an artifact). */

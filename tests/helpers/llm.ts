@@ -2,6 +2,12 @@ import { LlmAnswerer } from '../../src/llm/answerer.js'
 import type { AskResponse } from '../../src/core/types.js'
 import type { Services } from '../../src/services.js'
 
+/** A question the article answers, shared by the model-path tests. */
+export const QUESTION = 'Which cities host kaolin clusters?'
+/** Verbatim pieces of the article's sentences that a scripted model quotes. */
+export const KAOLIN = 'kaolin industrial clusters in Xinzhou and Shuozhou cities'
+export const CARBON = 'industrial carbon clusters in Jinzhong and Datong cities'
+
 export interface SentPassage {
   id: number
   document: string

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Answerer } from '../../src/answer/answerer.js'
 import type { AskResponse } from '../../src/core/types.js'
-import { citationOf, fallbackFor, modelJson, parseSse, passageWith } from '../helpers/llm.js'
+import { CARBON, citationOf, fallbackFor, KAOLIN, modelJson, parseSse, passageWith, QUESTION } from '../helpers/llm.js'
 import { reply, startFakeOpenAI, type FakeOpenAI } from '../helpers/openai-server.js'
 import { postJson, startServer, type RunningServer } from '../helpers/server.js'
 
-const QUESTION = 'Which cities host kaolin clusters?'
-const KAOLIN = 'kaolin industrial clusters in Xinzhou and Shuozhou cities'
-const CARBON = 'industrial carbon clusters in Jinzhong and Datong cities'
 
 let fake: FakeOpenAI
 let llm: RunningServer

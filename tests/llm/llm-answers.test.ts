@@ -2,12 +2,10 @@ import { notInSource } from '../../src/answer/extractive.js'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AskResponse } from '../../src/core/types.js'
 import { SYSTEM_PROMPT } from '../../src/llm/prompt.js'
-import { citationOf, fallbackFor, modelJson, passageWith, passagesOf } from '../helpers/llm.js'
+import { citationOf, fallbackFor, KAOLIN, modelJson, passagesOf, passageWith, QUESTION } from '../helpers/llm.js'
 import { json, reply, startFakeOpenAI, type FakeOpenAI } from '../helpers/openai-server.js'
 import { postJson, startServer, type RunningServer } from '../helpers/server.js'
 
-const QUESTION = 'Which cities host kaolin clusters?'
-const KAOLIN = 'kaolin industrial clusters in Xinzhou and Shuozhou cities'
 const CERAMICS = 'architectural ceramics industrial clusters in Jincheng and Shuozhou cities'
 
 let fake: FakeOpenAI

@@ -2,8 +2,8 @@ import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AskResponse, Citation, HistoryTurn } from '../../src/core/types.js'
 import { postJson, startServer, type RunningServer } from '../helpers/server.js'
+import { QUESTION } from '../helpers/llm.js'
 
-const QUESTION = 'Which cities host kaolin clusters?'
 const FOLLOW_UP = 'What about carbon clusters?'
 const OFF_TOPIC = 'What is the population of Mars?'
 

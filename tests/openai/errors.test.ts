@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config.js'
 import { loadNodeServices } from '../../src/node/services.js'
 import { postJson, startServer, type RunningServer } from '../helpers/server.js'
+import { QUESTION } from '../helpers/llm.js'
 
-const QUESTION = 'Which cities host kaolin clusters?'
 const chat = (content: string, extra: object = {}) => ({ model: 'blueprint-qa', messages: [{ role: 'user', content }], ...extra })
 
 let server: RunningServer

@@ -2,13 +2,10 @@ import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AskResponse } from '../../src/core/types.js'
 import { REPLACED_NOTICE } from '../../src/integrations/openai-compat/stream.js'
-import { citationOf, fallbackFor, modelJson, passageWith } from '../helpers/llm.js'
+import { CARBON, citationOf, fallbackFor, KAOLIN, modelJson, passageWith, QUESTION } from '../helpers/llm.js'
 import { reply, startFakeOpenAI, type FakeOpenAI } from '../helpers/openai-server.js'
 import { startServer, type RunningServer } from '../helpers/server.js'
 
-const QUESTION = 'Which cities host kaolin clusters?'
-const KAOLIN = 'kaolin industrial clusters in Xinzhou and Shuozhou cities'
-const CARBON = 'industrial carbon clusters in Jinzhong and Datong cities'
 
 let fake: FakeOpenAI
 let llm: RunningServer
