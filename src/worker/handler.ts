@@ -1,4 +1,5 @@
 import type { ExecutionContext } from 'hono'
+import { LinearRouter } from 'hono/router/linear-router'
 import type { IndexBundle } from '../core/corpus.js'
 import { createApp } from '../http/app.js'
 import { envelope } from '../http/errors.js'
@@ -17,7 +18,7 @@ export function workerHandler(bundle: IndexBundle, vectors?: ArrayBuffer) {
   return {
     fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
       try {
-        app ??= createApp(createWorkerServices(env, bundle, vectors), { logError: (error) => console.error(error) })
+        app ??= createApp(createWorkerServices(env, bundle, vectors), { logError: (error) => console.error(error), router: new LinearRouter() })
       } catch (error) {
         console.error(error)
         return Response.json(envelope('unavailable', `The service is misconfigured: ${(error as Error).message}`), { status: 503 })
