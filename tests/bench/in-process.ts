@@ -12,15 +12,19 @@ export interface InProcessResult {
   askCached?: Latency
 }
 
+/** Untimed passes before timing: enough for V8 to have compiled the hot paths with its optimizing tier. */
+export const WARM_UP_PASSES = 3
+
 /**
  * Latency of `app.request()` (no sockets) for `/ask` and `/search` over distinct questions in
- * rotation: one warm-up pass, then `rounds` timed passes. Every response must be 200.
+ * rotation: {@link WARM_UP_PASSES} untimed passes (a running server's steady state), then `rounds`
+ * timed passes. Every response must be 200.
  */
 export async function measureInProcess(app: App, questions: readonly string[], rounds: number): Promise<InProcessResult> {
   const ask = (q: string) => app.request('/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: q }) })
   const search = (q: string) => app.request(`/search?q=${encodeURIComponent(q)}&k=5`)
   const time = async (call: (q: string) => Response | Promise<Response>) => {
-    for (const q of questions) await check(await call(q), q)
+    for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const q of questions) await check(await call(q), q)
     const samples: number[] = []
     for (let r = 0; r < rounds; r++) {
       for (const q of questions) {
