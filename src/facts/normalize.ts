@@ -4,6 +4,9 @@ import type { Lexicon } from './lexicon.js'
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
 
+/** Question words that decide the intent: typos are corrected towards them too ("wich" → "which"). */
+const QUESTION_WORDS = ['which', 'where', 'whose']
+
 export interface NormalizedQuestion {
   /** `zh` when the question contains Chinese characters. */
   language: 'en' | 'zh'
@@ -20,7 +23,10 @@ export interface NormalizedQuestion {
  */
 export class QuestionNormalizer {
   readonly #phrases: Array<[string, string]>
+  /** The words typos are corrected towards, by length. */
   readonly #byLength = new Map<number, string[]>()
+  /** The lexicon's synonyms, by length: a misspelt synonym is corrected only one edit away ("publised"). */
+  readonly #synonymsByLength = new Map<number, string[]>()
   readonly #stems: Set<string>
   readonly #coreStems: Set<string>
 
@@ -39,12 +45,8 @@ export class QuestionNormalizer {
       .sort((a, b) => b[0].length - a[0].length)
     this.#stems = new Set([...vocabulary].map(stem))
     this.#coreStems = new Set([...core].map(stem))
-    for (const w of core) {
-      if (w.length < 5 || CJK.test(w) || /\d/.test(w)) continue
-      const list = this.#byLength.get(w.length) ?? []
-      list.push(w)
-      this.#byLength.set(w.length, list)
-    }
+    byLength(this.#byLength, [...core, ...QUESTION_WORDS])
+    byLength(this.#synonymsByLength, Object.keys(lexicon.synonyms))
   }
 
   normalize(question: string): NormalizedQuestion {
@@ -110,6 +112,8 @@ export class QuestionNormalizer {
       const candidate = word.slice(0, word.length - from.length) + to
       if (this.vocabulary.has(candidate)) return candidate
     }
+    const synonym = word.length >= 5 ? this.#nearest(word, this.#synonymsByLength, 1) : undefined
+    if (synonym) return fold(synonyms[synonym]!)
     return this.#nearest(word) ?? word
   }
 
@@ -131,20 +135,32 @@ export class QuestionNormalizer {
   }
 
   /** The unique closest known word within 1 edit (2 from seven letters on; only swapped letters for four), or undefined. */
-  #nearest(word: string): string | undefined {
+  #nearest(word: string, byLength = this.#byLength, maxEdits = 2): string | undefined {
     if (word.length === 4) return this.#swapped(word)
     if (word.length < 5) return undefined
-    const max = word.length >= 7 ? 2 : 1
+    const max = Math.min(maxEdits, word.length >= 7 ? 2 : 1)
     let best: string | undefined
     let bestDistance = max + 1
     let tie = false
     for (let len = word.length - max; len <= word.length + max; len++) {
-      for (const candidate of this.#byLength.get(len) ?? []) {
+      for (const candidate of byLength.get(len) ?? []) {
         const d = osaDistance(word, candidate, max)
         if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false]
         else if (d === bestDistance) tie = true
       }
     }
+    // Two edits that also change the last letter turn one real word into another ("director" → "direction").
+    if (bestDistance === 2 && best?.at(-1) !== word.at(-1)) return undefined
     return best && !tie ? best : undefined
+  }
+}
+
+/** Adds the distinct words of five letters or more (no digits, no Chinese) to a by-length table. */
+function byLength(table: Map<number, string[]>, words: Iterable<string>): void {
+  for (const w of new Set(words)) {
+    if (w.length < 5 || CJK.test(w) || /\d/.test(w)) continue
+    const list = table.get(w.length) ?? []
+    list.push(w)
+    table.set(w.length, list)
   }
 }

@@ -36,7 +36,7 @@ export interface Understanding {
   numbers: string[]
 }
 
-const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'the', 'all'])
+const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all'])
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
 /** Cue phrases, padded with spaces so that they match whole words of the padded question. */
@@ -77,7 +77,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
 
   // "industry chain", "industry base": a type word inside a compound the documents use is not a type asked for.
   const typeHits = findPhrases(free, lexicon.types).filter((h) => h.len > 1 || !compounds.has(`${free[h.at]} ${free[h.at + 1] ?? ''}`))
-  const asked = typeHits.find((h) => WH_WORDS.has(words[h.at - 1] ?? ''))
+  // "which cities", "list the cities", "name all parks"; but "the province" in "what does the province plan" is a subject.
+  const asked = typeHits.find((h) => WH_WORDS.has(words[h.at - 1] ?? '') || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
   const measureSet = measureStemsOf(lexicon.measures)
   const measures = free.filter((w) => w && measureSet.has(stem(w)))

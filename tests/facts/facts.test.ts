@@ -74,6 +74,14 @@ describe('question normalization from the lexicon', () => {
     expect(norm('cat')).toBe('cat')
   })
 
+  it('corrects misspelt question words and synonyms, but not one word into another by changing its ending', () => {
+    expect(norm('wich')).toBe('which')
+    expect(norm('shiping')).toBe('logistics')
+    // Two edits away, but "director" is a word of its own, not a misspelt "direction".
+    expect(new QuestionNormalizer(lexicon, new Set(['direction']), new Set(['direction'])).normalize('director').words).toEqual(['director'])
+    expect(new QuestionNormalizer(lexicon, new Set(['direction']), new Set(['direction'])).normalize('driection').words).toEqual(['direction'])
+  })
+
   it('translates Chinese names and question words and flags the language', () => {
     const n = normalizer.normalize('晋城有哪些产业集群？')
     expect(n.language).toBe('zh')

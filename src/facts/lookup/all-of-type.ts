@@ -26,7 +26,8 @@ export function allOfType(lookup: Lookup, type: string): EngineResult | undefine
     const text = u.intent === 'count' ? `The article names ${countWord(entities.length)} ${noun}: ${names}.` : `${capitalize(noun)} named in the article: ${names}.`
     segments.push({ text, facts })
   }
-  return { kind: 'answer', segments, anchored: u.typeAsked }
+  // "Which cities host the <unknown> clusters?": every city is not an answer when the question narrows them by another type.
+  return { kind: 'answer', segments, anchored: u.typeAsked && u.types.every((t) => t === type) }
 }
 
 /** Entities ranked by how many `counted` entities they link to: the most, two or more, or exactly one. */

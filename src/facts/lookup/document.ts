@@ -10,7 +10,8 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   return {
     kind: 'answer',
     segments: facts.map((f) => ({ text: `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`, facts: [f] })),
-    anchored: u.words.some((w) => cues.publisherCues.has(stem(w))),
+    // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.
+    anchored: u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to)),
   }
 }
 

@@ -2,13 +2,18 @@ import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
 import { unique, type EngineResult, type Lookup } from './context.js'
 
-const TOGETHER = new Set(['together', 'total', 'combined', 'altogether', 'all', 'sum', 'overall'])
+const TOGETHER = new Set(['together', 'total', 'combined', 'altogether', 'all', 'sum', 'overall', 'add', 'plus'])
+const FEWER = new Set(['fewer', 'less', 'smaller'])
 const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'missing', 'unlisted', 'unmentioned'])
 
 /** "How many strategic emerging industries …": the stated total, plus the members the text names. */
 export function totals({ graph, u, language, specific }: Lookup): EngineResult | undefined {
-  if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
   const groups = specific.flat().filter((e) => graph.about(e).some((f) => f.relation === 'total'))
+  // "Are there more emerging or traditional industries?": the two stated totals side by side.
+  if (u.compare && groups.length === 2 && u.intent !== 'count') return compare(graph, groups, u.words.some((w) => FEWER.has(w)))
+  if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
+  // "If you add the traditional industries to the emerging ones, what total do you get?"
+  if (u.intent === 'what' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
   if (u.words.some((w) => UNNAMED.has(w))) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
@@ -33,6 +38,18 @@ function sum(graph: Lookup['graph'], groups: GraphEntity[]): EngineResult {
   const n = stated.reduce((acc, f) => acc + Number(f.value), 0)
   const parts = joinList(groups.map((g, i) => `${countWord(Number(stated[i]!.value))} ${g.name}`))
   return { kind: 'answer', segments: [{ text: `${capitalize(parts)} make ${countWord(n)} industries in all.`, facts: stated }], anchored: true }
+}
+
+/** Two groups' stated totals, the larger (or, asked for `fewer`, the smaller) named first. */
+function compare(graph: Lookup['graph'], groups: GraphEntity[], fewer: boolean): EngineResult {
+  const stated = groups.map((g) => ({ g, total: totalOf(graph, g)! })).sort((a, b) => (Number(b.total.value) - Number(a.total.value)) * (fewer ? -1 : 1))
+  const [first, second] = stated as [(typeof stated)[number], (typeof stated)[number]]
+  const n = (x: typeof first) => countWord(Number(x.total.value))
+  const text =
+    Number(first.total.value) === Number(second.total.value)
+      ? `There are as many ${first.g.name} as ${second.g.name}: ${n(first)} each.`
+      : `There are ${fewer ? 'fewer' : 'more'} ${first.g.name} than ${second.g.name}: ${n(first)} against ${n(second)}.`
+  return { kind: 'answer', segments: [{ text, facts: [first.total, second.total] }], anchored: true }
 }
 
 /** The group's stated total (when `leadWithTotal` or the list is partial), then the members the text names. */

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from '../../src/config.js'
+import { loadNodeServices } from '../../src/node/services.js'
+
+/** The offline answerer on the committed index: lookups that need more than one fact or that must refuse. */
+describe('offline answers on the committed index', async () => {
+  const { answerer } = await loadNodeServices(parseConfig({ ANSWER_CACHE_SIZE: '0' }))
+  const ask = (question: string) => answerer.ask({ question })
+
+  it('reads "the province" as the subject, not as the kind of thing asked for', async () => {
+    const r = await ask('For non-ferrous metals, which industry chain does the province want to extend?')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toMatch(/aluminum-magnesium industry chain/)
+  })
+
+  it('compares two stated totals, the larger first, or the smaller when asked for fewer', async () => {
+    const more = await ask('Are there more strategic emerging industries or traditional ones in the plan?')
+    expect(more.answer).toMatch(/more strategic emerging industries than traditional leading industries: nine \(9\) against five \(5\)/)
+    const fewer = await ask('Which group has fewer industries, the traditional or the strategic emerging ones?')
+    expect(fewer.answer).toMatch(/fewer traditional leading industries than strategic emerging industries/)
+    expect(fewer.citations.length).toBeGreaterThan(0)
+  })
+
+  it('adds two stated totals when asked what they make together', async () => {
+    const r = await ask('If you add the traditional industries to the strategic emerging ones, what total do you get?')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toMatch(/fourteen \(14\) industries in all/)
+  })
+
+  it('refuses instead of listing every city when the question narrows them by something the text lacks', async () => {
+    for (const question of ["Which cities will host Shanxi's new energy vehicle clusters?", "Where are Shanxi's lithium battery clusters planned to be built?"]) {
+      const r = await ask(question)
+      expect(r.grounded, question).toBe(false)
+    }
+    // Without the unknown words the same shape of question still lists the clusters' cities.
+    expect((await ask('Which cities host clusters?')).grounded).toBe(true)
+  })
+
+  it('refuses a question about a person of the publisher, and still says who published it', async () => {
+    expect((await ask('Who is the director of the Shanxi Department of Industry and Information Technology?')).grounded).toBe(false)
+    expect((await ask('Who publised the blueprints?')).answer).toMatch(/Department of Industry and Information Technology/)
+  })
+
+  it('corrects a misspelt question word', async () => {
+    expect((await ask('Wich cities host kaolin clusters?')).answer).toMatch(/Xinzhou and Shuozhou/)
+  })
+})
