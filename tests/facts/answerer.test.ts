@@ -32,8 +32,9 @@ describe('offline answers on the committed index', async () => {
       const r = await ask(question)
       expect(r.grounded, question).toBe(false)
     }
-    // Without the unknown words the same shape of question still lists the clusters' cities.
+    // Without the unknown words the same shape of question still lists the clusters' cities, and the province still has a place.
     expect((await ask('Which cities host clusters?')).grounded).toBe(true)
+    expect((await ask('Where is Shanxi located?')).answer).toMatch(/^Shanxi is in North China/)
   })
 
   it('refuses a question about a person of the publisher, and still says who published it', async () => {

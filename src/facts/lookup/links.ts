@@ -48,7 +48,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   if (type && specific.length && specific.every((g) => g.some((e) => e.type === type))) type = u.types.find((t) => t !== type)
   if (!type || !graph.types.has(type)) return undefined
   // "Where are Shanxi's clusters?" asks about the clusters, not the province: no specific start to follow.
-  const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t))
+  const isPlace = (t: string) => t === 'city' || t === 'region'
+  const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t) && !(isPlace(t) && isPlace(type!)))
   const starts = specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
   if (!starts.length) return allOfType(lookup, type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to.
