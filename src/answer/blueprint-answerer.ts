@@ -57,7 +57,7 @@ export class BlueprintAnswerer implements Answerer {
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     if (result.kind === 'answer' && !unknownNumber && (unknown.length === 0 || result.anchored)) return composeSegments(this.corpus, result.segments, 'structured')
     if (unknown.length || COUNTING.has(u.intent) || this.#asksForUnknownKind(u)) return notInSource()
-    return this.#extractive.answer(u.words.join(' '), this.contentStems(u))
+    return this.#extractive.answer(u.words.join(' '), this.contentStems(u), this.knowledge.cueStems)
   }
 
   /** The question as the engine sees it, or undefined when nothing is left after removing instructions. */

@@ -12,7 +12,7 @@ export const notInSource = (): AskResponse => ({
   citations: [],
 })
 
-/** Share of the question's content stems a passage must contain to count as an answer. */
+/** Share of the question's content stems (cue words it lacks aside) a passage must contain to count as an answer. */
 export const MIN_COVERAGE = 0.5
 
 const SENTENCE_MEMO_LIMIT = 10_000
@@ -57,7 +57,12 @@ export class ExtractiveAnswerer {
     return { answer, grounded: true, source: 'extractive', citations: list.citations }
   }
 
-  async answer(query: string, contentStems: ReadonlySet<string>): Promise<AskResponse> {
+  /**
+   * @param contentStems the question's content stems; the chosen clause must contain half of them
+   * @param cueStems stems among them that only say what kind of answer is wanted ("tackle", "intend"):
+   *   they count when a clause has them, and are not held against one that doesn't
+   */
+  async answer(query: string, contentStems: ReadonlySet<string>, cueStems: ReadonlySet<string> = new Set()): Promise<AskResponse> {
     if (contentStems.size === 0) return notInSource()
     const ranked = await this.retriever.sentences(query, 8)
     const candidates: Candidate[] = []
@@ -70,7 +75,8 @@ export class ExtractiveAnswerer {
     })
     candidates.sort((a, b) => b.covered.size - a.covered.size || a.rank - b.rank || a.start - b.start)
     const best = candidates[0]
-    if (!best || best.covered.size / contentStems.size < MIN_COVERAGE) return notInSource()
+    const needed = (c: Candidate) => [...contentStems].filter((s) => c.covered.has(s) || !cueStems.has(s)).length
+    if (!best || best.covered.size / needed(best) < MIN_COVERAGE) return notInSource()
     const picked = [best]
     const second = candidates.find((c) => c !== best && [...c.covered].some((s) => !best.covered.has(s)) && !overlaps(c, best))
     if (second && (best.covered.size + [...second.covered].filter((s) => !best.covered.has(s)).length) > best.covered.size) picked.push(second)

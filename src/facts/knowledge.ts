@@ -16,6 +16,8 @@ export interface Knowledge {
   generic: ReadonlySet<string>
   /** Two-word compounds of content words in the documents ("industry chain"), as `"a b"`. */
   compounds: ReadonlySet<string>
+  /** Stems of the lexicon's one-word relation cues ("plan", "tackle", "located"): what kind of fact a question wants. */
+  cueStems: ReadonlySet<string>
 }
 
 /**
@@ -78,5 +80,6 @@ export function buildKnowledge(facts: Record<string, ResolvedFacts>, lexicon: Le
     engine: new FactsEngine(graph, lex, (word) => core.has(word)),
     generic: new Set(lex.generic.flatMap((g) => words(g))),
     compounds: new Set(data.compounds),
+    cueStems: new Set(Object.values(lex.relations).flatMap((phrases) => phrases.filter((p) => !/\s/.test(p)).map((p) => stem(p.toLowerCase())))),
   }
 }

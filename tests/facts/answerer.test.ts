@@ -45,4 +45,11 @@ describe('offline answers on the committed index', async () => {
   it('corrects a misspelt question word', async () => {
     expect((await ask('Wich cities host kaolin clusters?')).answer).toMatch(/Xinzhou and Shuozhou/)
   })
+
+  it('does not hold a missing cue word ("tackle", "intend") against the passage that answers', async () => {
+    const r = await ask('How does the province intend to tackle surplus capacity among its coke producers?')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toMatch(/resolve production overcapacity/)
+    expect((await ask('How does the province intend to tackle air pollution among its coke producers?')).grounded).toBe(false)
+  })
 })
