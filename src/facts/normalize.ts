@@ -27,6 +27,8 @@ export class QuestionNormalizer {
   readonly #byLength = new Map<number, string[]>()
   /** The lexicon's synonyms, by length: a misspelt synonym is corrected only one edit away ("publised"). */
   readonly #synonymsByLength = new Map<number, string[]>()
+  /** The lexicon's synonyms by stem, for inflections the lexicon doesn't list. */
+  readonly #synonymsByStem = new Map<string, string>()
   readonly #stems: Set<string>
   readonly #coreStems: Set<string>
 
@@ -47,6 +49,7 @@ export class QuestionNormalizer {
     this.#coreStems = new Set([...core].map(stem))
     byLength(this.#byLength, [...core, ...QUESTION_WORDS])
     byLength(this.#synonymsByLength, Object.keys(lexicon.synonyms))
+    for (const [from, to] of Object.entries(lexicon.synonyms)) if (!this.#synonymsByStem.has(stem(from))) this.#synonymsByStem.set(stem(from), fold(to))
   }
 
   normalize(question: string): NormalizedQuestion {
@@ -112,6 +115,11 @@ export class QuestionNormalizer {
       const candidate = word.slice(0, word.length - from.length) + to
       if (this.vocabulary.has(candidate)) return candidate
     }
+    // An inflected synonym ("lengthening" for "lengthen"), then a known word inside a derived one ("makers", "newer").
+    const byStem = this.#synonymsByStem.get(stem(word))
+    if (byStem) return byStem
+    const base = derivedFrom(word).find((b) => this.knows(b))
+    if (base) return base
     const synonym = word.length >= 5 ? this.#nearest(word, this.#synonymsByLength, 1) : undefined
     if (synonym) return fold(synonyms[synonym]!)
     return this.#nearest(word) ?? word
@@ -163,4 +171,14 @@ function byLength(table: Map<number, string[]>, words: Iterable<string>): void {
     list.push(w)
     table.set(w.length, list)
   }
+}
+
+/** Words a derived word may come from: a maker or a newer thing from "make" and "new", "rapidly" from "rapid". */
+function derivedFrom(word: string): string[] {
+  const m = /^(.{3,}?)(ers|er|rs|r|ly|ily|ness)$/.exec(word)
+  if (!m) return []
+  const [, root, suffix] = m as unknown as [string, string, string]
+  if (suffix === 'ily') return [`${root}y`]
+  if (suffix === 'rs' || suffix === 'r') return root.endsWith('e') ? [root] : []
+  return [root, `${root}e`]
 }

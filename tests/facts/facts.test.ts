@@ -74,6 +74,14 @@ describe('question normalization from the lexicon', () => {
     expect(norm('cat')).toBe('cat')
   })
 
+  it('maps inflected synonyms by stem, and derived words to a known word inside them', () => {
+    const words = new Set([...vocabulary, 'make', 'new'])
+    const derived = new QuestionNormalizer(lexicon, words, words)
+    expect(derived.normalize('lengthening makers newer').words).toEqual(['extend', 'make', 'new'])
+    // Unknown words stay unknown: the answerer refuses questions about them.
+    expect(derived.normalize('farmers lithium').words).toEqual(['farmers', 'lithium'])
+  })
+
   it('corrects misspelt question words and synonyms, but not one word into another by changing its ending', () => {
     expect(norm('wich')).toBe('which')
     expect(norm('shiping')).toBe('logistics')
