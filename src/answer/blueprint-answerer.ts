@@ -9,7 +9,7 @@ import { composeSegments } from './compose.js'
 import { ExtractiveAnswerer, notInSource } from './extractive.js'
 import { resolveFollowUp } from './follow-up.js'
 import { stripInstructions } from './injection.js'
-import { joinAnswers, splitQuestion } from './parts.js'
+import { joinAnswers, splitQuestion, withoutExclusion } from './parts.js'
 
 /** Intents only the facts lookup can answer: source sentences can't count. */
 const COUNTING = new Set(['count', 'quantity'])
@@ -33,7 +33,7 @@ export class BlueprintAnswerer implements Answerer {
   }
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
-    const parts = splitQuestion(stripInstructions(question))
+    const parts = splitQuestion(withoutExclusion(stripInstructions(question)))
     if (parts.length === 1) return this.#answerOne(parts[0]!, history)
     // Later parts may say "they": each part sees the earlier ones as conversation.
     const answers: AskResponse[] = []

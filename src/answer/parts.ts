@@ -14,6 +14,15 @@ export function splitQuestion(question: string): string[] {
   return parts.length > 1 ? parts : [question]
 }
 
+/**
+ * Drops a leading exclusion ("Apart from those parks, what else …?"): what is left asks the
+ * question, and an answer that also names the excluded things still answers it.
+ */
+export function withoutExclusion(question: string): string {
+  const rest = question.replace(/^\s*(?:apart from|aside from|besides|except for|other than|in addition to|beyond)\b[^,，?？]*[,，]\s*/i, '')
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : question
+}
+
 /** One answer from the answers to each part, citations renumbered; parts the blueprint doesn't answer are said so. */
 export function joinAnswers(corpus: Corpus, answers: readonly AskResponse[]): AskResponse {
   const grounded = answers.filter((a) => a.grounded)

@@ -52,4 +52,14 @@ describe('offline answers on the committed index', async () => {
     expect(r.answer).toMatch(/resolve production overcapacity/)
     expect((await ask('How does the province intend to tackle air pollution?')).grounded).toBe(false)
   })
+
+  it('answers what is left after a leading exclusion, alone and as a follow-up', async () => {
+    expect((await ask('Besides lengthening the value chain, what does Shanxi want its non-ferrous metal companies to do?')).answer).toMatch(/deep processing enterprises/)
+    const history = [
+      { role: 'user' as const, content: 'Which steel industrial parks are mentioned?' },
+      { role: 'assistant' as const, content: 'Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park.' },
+    ]
+    const r = await answerer.ask({ question: 'Apart from those parks, what else does the plan say about that industry?', history })
+    expect(r.answer).toMatch(/capacity upgrading projects/)
+  })
 })
