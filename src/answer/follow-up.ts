@@ -1,6 +1,10 @@
 import type { HistoryTurn } from '../core/types.js'
 import type { Knowledge } from '../facts/knowledge.js'
+import { plural } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
+
+/** Words that point back at the things the earlier answer listed. */
+const THOSE = new Set(['those', 'these', 'them', 'they'])
 
 const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 'these', 'that', 'there', 'this', 'and', 'also', 'about', 'same'])
 
@@ -21,7 +25,9 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   if (!referential) return words
   const previous = earlier
   if (!previous) return words
-  if (!hasEntity) return [...words, 'of', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))]
+  // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry.
+  const kind = current.intent === 'count' && !current.targetType && previous.targetType && words.some((w) => THOSE.has(w)) ? [plural(previous.targetType)] : []
+  if (!hasEntity) return [...words, ...kind, 'of', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))]
   const frame = previous.words.filter((_, i) => !previous.mentions.some((m) => i >= m.from && i < m.to))
   const mentioned = current.mentions.flatMap((m) => words.slice(m.from, m.to))
   return [...frame, ...mentioned]

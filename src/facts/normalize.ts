@@ -57,7 +57,16 @@ export class QuestionNormalizer {
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []
     const out: string[] = []
-    for (const word of words(language === 'zh' ? this.#translate(folded) : folded)) {
+    const tokens = words(language === 'zh' ? this.#translate(folded) : folded)
+    for (let i = 0; i < tokens.length; i++) {
+      let word = tokens[i]!
+      // A name written in two parts ("Jin Zhong", "Wen Xi") is the one word the documents use.
+      const joined = word + (tokens[i + 1] ?? '')
+      if (i + 1 < tokens.length && this.core.has(joined) && !(this.core.has(word) && this.core.has(tokens[i + 1]!))) {
+        corrections.push(`${word} ${tokens[i + 1]} → ${joined}`)
+        word = joined
+        i++
+      }
       const fixed = this.#repair(word)
       if (fixed !== word) corrections.push(`${word} → ${fixed}`)
       out.push(...fixed.split(' '))

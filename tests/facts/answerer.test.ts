@@ -62,4 +62,37 @@ describe('offline answers on the committed index', async () => {
     const r = await answerer.ask({ question: 'Apart from those parks, what else does the plan say about that industry?', history })
     expect(r.answer).toMatch(/capacity upgrading projects/)
   })
+
+  it('picks among named candidates, or says neither and where instead', async () => {
+    expect((await ask('Which of Lyuliang and Yangquan hosts the industrial glass clusters?')).answer).toMatch(/^Of Lyuliang and Yangquan: the industrial glass clusters are in Lyuliang/)
+    expect((await ask('Which of Jincheng and Yuncheng has kaolin clusters?')).answer).toMatch(/^Neither of Jincheng and Yuncheng: the kaolin industrial clusters are in Xinzhou and Shuozhou/)
+  })
+
+  it('reads a name written in two parts as the one word', async () => {
+    expect((await ask('Which clusters are in Xin Zhou?')).answer).toMatch(/Xinzhou hosts kaolin industrial clusters/)
+  })
+
+  it('cites the stated figure that a sum of totals matches', async () => {
+    const r = await ask('How many traditional and emerging industries are there in total?')
+    expect(r.answer).toMatch(/fourteen \(14\) industries in all .*matches the article's own figure: Shanxi's blueprints cover 14 industries/)
+    expect(r.citations.map((c) => c.quote)).toEqual(expect.arrayContaining([expect.stringMatching(/develop 14 industries/)]))
+  })
+
+  it('refuses a list of every cluster when the question narrows it to a place the text never names', async () => {
+    expect((await ask('Which industrial clusters will be built in Changzhi?')).grounded).toBe(false)
+    expect((await ask('Which industrial clusters are named?')).grounded).toBe(true)
+  })
+
+  it('counts "those" as the kind of thing the earlier question asked for', async () => {
+    const history = [
+      { role: 'user' as const, content: 'Which light industry sectors are highlighted?' },
+      { role: 'assistant' as const, content: 'Liquor, vinegar, textiles, ceramics and glassware.' },
+    ]
+    const r = await answerer.ask({ question: 'How many of those are there, and what will they focus on?', history })
+    expect(r.answer).toMatch(/five \(5\) sectors for light industry.*brand building/)
+  })
+
+  it("says how a park belongs to the industry whose plans it shares", async () => {
+    expect((await ask('What will happen with Taiyuan Stainless Steel Industrial Park?')).answer).toMatch(/^Taiyuan Stainless Steel Industrial Park is part of the steel industry, which will/)
+  })
 })

@@ -26,8 +26,9 @@ export function allOfType(lookup: Lookup, type: string): EngineResult | undefine
     const text = u.intent === 'count' ? `The article names ${countWord(entities.length)} ${noun}: ${names}.` : `${capitalize(noun)} named in the article: ${names}.`
     segments.push({ text, facts })
   }
-  // "Which cities host the <unknown> clusters?": every city is not an answer when the question narrows them by another type.
-  return { kind: 'answer', segments, anchored: u.typeAsked && u.types.every((t) => t === type) }
+  // Every entity of the type answers only a question that names nothing else: a word the documents
+  // don't know ("… built in Changzhi?", "… new energy vehicle clusters?") narrows the list to what they don't say.
+  return { kind: 'answer', segments }
 }
 
 /** Entities ranked by how many `counted` entities they link to: the most, two or more, or exactly one. */

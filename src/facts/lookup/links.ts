@@ -27,6 +27,29 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
 }
 
+/**
+ * "Which of Lyuliang and Yangquan hosts the glass clusters?": the mentioned candidates (two or more
+ * of one type, named after "which … of") that the other mention links to; when none does, where it links instead.
+ */
+export function choice(lookup: Lookup): EngineResult | undefined {
+  const { graph, u, language, specific } = lookup
+  const which = u.words.indexOf('which')
+  if (which < 0 || !u.words.slice(which + 1, which + 3).includes('of') || specific.length < 3) return undefined
+  const firsts = specific.map((g) => g[0]!)
+  const candidates = firsts.filter((e) => firsts.filter((o) => o.type === e.type).length >= 2)
+  const property = firsts.find((e) => !candidates.includes(e))
+  if (!property || specific.length !== candidates.length + 1) return undefined
+  const type = candidates[0]!.type
+  const links = linkedFromGroup(graph, [property], type).links
+  const chosen = candidates.filter((c) => links.some((l) => l.entity.key === c.key))
+  if (!links.length) return undefined
+  const hits = links.filter((l) => chosen.includes(l.entity))
+  const names = joinList(candidates.map((c) => nameOf(c, language)))
+  const statement = relate(property, links[0]!.via.at(-1)!, (hits.length ? hits : links).map((l) => l.entity), language).replace(/^The /, 'the ')
+  const text = hits.length ? `Of ${names}: ${statement}.` : `Neither of ${names}: ${statement}.`
+  return { kind: 'answer', segments: [{ text, facts: unique((hits.length ? hits : links).flatMap((l) => l.via)) }], anchored: true }
+}
+
 /** What the entities have in common, or, when nothing, what each has. */
 function inCommon({ graph, language }: Lookup, entities: GraphEntity[], type: string): EngineResult | undefined {
   const lists = entities.map((e) => linked(graph, e, type, CONTEXT_TYPES))

@@ -18,7 +18,8 @@ export function plans({ graph, u, specific }: Lookup): EngineResult | undefined 
     const parent = parentFact ? graph.objectsOf(parentFact)[0]! : undefined
     const stated = own.length ? own : parent ? graph.about(parent).filter((f) => f.relation === 'plan') : []
     if (!stated.length) continue
-    const lead = parent ? `${capitalize(describe(entity))} is one of the ${parent.name}, which will:` : `${capitalize(describe(entity))} will:`
+    const belongs = parent && (parentFact!.relation === 'member-of' ? `is one of the ${parent.name}` : `is part of ${describe(parent)}`)
+    const lead = belongs ? `${capitalize(describe(entity))} ${belongs}, which will:` : `${capitalize(describe(entity))} will:`
     segments.push({ text: lead, facts: parentFact ? [parentFact] : [] })
     for (const p of stated) segments.push({ text: `${String(p.value)};`, facts: [p] })
   }

@@ -37,7 +37,11 @@ function sum(graph: Lookup['graph'], groups: GraphEntity[]): EngineResult {
   const stated = groups.map((g) => totalOf(graph, g)!)
   const n = stated.reduce((acc, f) => acc + Number(f.value), 0)
   const parts = joinList(groups.map((g, i) => `${countWord(Number(stated[i]!.value))} ${g.name}`))
-  return { kind: 'answer', segments: [{ text: `${capitalize(parts)} make ${countWord(n)} industries in all.`, facts: stated }], anchored: true }
+  const segments: Segment[] = [{ text: `${capitalize(parts)} make ${countWord(n)} industries in all.`, facts: stated }]
+  // The sum may be a figure the text states as well ("develop 14 industries"): say so, with its own citation.
+  const same = graph.facts.find((f) => f.relation === 'figure' && Number(f.value) === n)
+  if (same) segments.push({ text: `That matches the article's own figure: ${same.text ?? String(same.value)}.`, facts: [same] })
+  return { kind: 'answer', segments, anchored: true }
 }
 
 /** Two groups' stated totals, the larger (or, asked for `fewer`, the smaller) named first. */
