@@ -16,6 +16,13 @@ const COUNTING = new Set(['count', 'quantity'])
 
 const CJK_CHAR = /^[\u3400-\u9fff\uf900-\ufaff]$/u
 
+/** A question as understood, with the words the documents don't know. */
+interface Analysis {
+  u: Understanding
+  language: 'en' | 'zh'
+  unknown: string[]
+}
+
 /**
  * The offline answerer: strips instructions, normalizes the question (aliases, Chinese, spelling,
  * typos), resolves follow-ups, then answers from the facts lookup, else from source clauses,
@@ -34,20 +41,26 @@ export class BlueprintAnswerer implements Answerer {
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
     const parts = splitQuestion(withoutExclusion(stripInstructions(question)))
-    if (parts.length === 1) return this.#answerOne(parts[0]!, history)
-    // Later parts may say "they": each part sees the earlier ones as conversation.
+    if (parts.length === 1) return (await this.#answerOne(parts[0]!, history)).response
+    // Later parts may say "they" or "it": each part sees the earlier ones, as resolved ("the second one" → "steel"), as conversation.
     const answers: AskResponse[] = []
-    for (const [i, part] of parts.entries()) {
-      const earlier = parts.slice(0, i).map((content) => ({ role: 'user' as const, content }))
-      answers.push(await this.#answerOne(part, [...(history ?? []), ...earlier]))
+    const earlier: Array<{ role: 'user'; content: string }> = []
+    for (const part of parts) {
+      const { response, resolved } = await this.#answerOne(part, [...(history ?? []), ...earlier])
+      answers.push(response)
+      earlier.push({ role: 'user', content: resolved })
     }
     return joinAnswers(this.corpus, answers)
   }
 
-  /** Answers one question whose instructions were already stripped. */
-  async #answerOne(question: string, history: AskInput['history']): Promise<AskResponse> {
+  /** Answers one question whose instructions were already stripped; `resolved` is the question as understood. */
+  async #answerOne(question: string, history: AskInput['history']): Promise<{ response: AskResponse; resolved: string }> {
     const analysis = this.#analyze(question, history)
-    if (!analysis) return notInSource()
+    return { response: analysis ? await this.#respond(analysis) : notInSource(), resolved: analysis?.u.words.join(' ') ?? question }
+  }
+
+  /** The facts lookup's answer, else a source clause, else "the blueprint does not say". */
+  async #respond(analysis: Analysis): Promise<AskResponse> {
     const { u, language, unknown } = analysis
     const result = this.knowledge.engine.answer(u, language)
     if (result.kind === 'refuse') return notInSource()
@@ -61,7 +74,7 @@ export class BlueprintAnswerer implements Answerer {
   }
 
   /** The question as the engine sees it, or undefined when nothing is left after removing instructions. */
-  #analyze(cleaned: string, history?: AskInput['history']): { u: Understanding; language: 'en' | 'zh'; unknown: string[] } | undefined {
+  #analyze(cleaned: string, history?: AskInput['history']): Analysis | undefined {
     if (!/[\p{L}\p{N}]/u.test(cleaned)) return undefined
     const { words, language } = this.knowledge.normalizer.normalize(cleaned)
     const resolved = resolveFollowUp(words, history, this.knowledge)

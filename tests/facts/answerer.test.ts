@@ -95,4 +95,18 @@ describe('offline answers on the committed index', async () => {
   it("says how a park belongs to the industry whose plans it shares", async () => {
     expect((await ask('What will happen with Taiyuan Stainless Steel Industrial Park?')).answer).toMatch(/^Taiyuan Stainless Steel Industrial Park is part of the steel industry, which will/)
   })
+
+  it("gives the group's own plans first when the question names two of its members", async () => {
+    const r = await ask('In what direction are the long-established mainstay sectors like coking and steel expected to move?')
+    expect(r.answer).toMatch(/^The traditional leading industries, which include coking and steel, will \[1\]: go high-end, green and modern/)
+  })
+
+  it('lets a later part of a question refer to what an earlier part resolved', async () => {
+    const history = [
+      { role: 'user' as const, content: 'Which traditional leading industries are named as examples?' },
+      { role: 'assistant' as const, content: 'Coking, steel and building materials.' },
+    ]
+    const r = await answerer.ask({ question: 'What about the second one? What is planned for it?', history })
+    expect(r.answer).toMatch(/The steel industry will: continue to see capacity upgrading projects advanced/)
+  })
 })

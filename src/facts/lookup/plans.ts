@@ -5,11 +5,22 @@ import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './context.js'
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
-export function plans({ graph, u, specific }: Lookup): EngineResult | undefined {
+export function plans({ graph, u, language, specific }: Lookup): EngineResult | undefined {
   if (!specific.length || u.measures.length) return undefined
   const cued = u.relations.has('plan')
   if (!cued && u.intent !== 'what') return undefined
   const segments: Segment[] = []
+  // "Sectors like coking and steel": two or more members of one group first get that group's own plans.
+  const memberships = specific.map((g) => graph.about(g[0]!).find((f) => f.relation === 'member-of'))
+  const group = memberships[0] && graph.objectsOf(memberships[0])[0]
+  if (group && specific.length > 1 && memberships.every((m) => m && m.objects[0] === group.id)) {
+    const shared = graph.about(group).filter((f) => f.relation === 'plan')
+    if (shared.length) {
+      const members = joinList(specific.map((g) => nameOf(g[0]!, language)))
+      segments.push({ text: `The ${group.name}, which include ${members}, will:`, facts: memberships as ResolvedFact[] })
+      for (const p of shared) segments.push({ text: `${String(p.value)};`, facts: [p] })
+    }
+  }
   for (const group of specific) {
     const entity = group[0]!
     const own = graph.about(entity).filter((f) => f.relation === 'plan')
