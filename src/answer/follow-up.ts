@@ -16,7 +16,7 @@ const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 't
 export function resolveFollowUp(question: string[], history: readonly HistoryTurn[] | undefined, knowledge: Knowledge): string[] {
   if (!history?.length) return question
   const earlier = previousQuestion(history, knowledge)
-  const words = (earlier && ordinalReference(question, earlier, knowledge)) ?? question
+  const words = (earlier && (ordinalReference(question, earlier, knowledge) ?? listReference(question, earlier, knowledge))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   const hasEntity = current.mentions.length > 0
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
@@ -42,17 +42,39 @@ const ORDINALS: Record<string, number> = { first: 0, second: 1, third: 2, fourth
 function ordinalReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {
   const at = words.findIndex((w) => w in ORDINALS)
   if (at < 0) return undefined
-  const result = knowledge.engine.answer(previous, 'en')
-  if (result.kind !== 'answer') return undefined
-  const answerWords = knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words
-  const asked = new Set(previous.mentions.flatMap((m) => m.entities.map((e) => e.key)))
-  const listed = knowledge.graph.mentions(answerWords).filter((m) => !m.entities.some((e) => asked.has(e.key)))
+  const answer = listedIn(previous, knowledge)
+  if (!answer) return undefined
   const index = ORDINALS[words[at]!]!
-  const pick = index < 0 ? listed.at(-1) : listed[index]
+  const pick = index < 0 ? answer.listed.at(-1) : answer.listed[index]
   if (!pick) return undefined
   const start = words[at - 1] === 'the' ? at - 1 : at
   const end = words[at + 1] === 'one' || knowledge.lexicon.types[pick.entities[0]!.type]?.includes(words[at + 1] ?? '') ? at + 2 : at + 1
-  return [...words.slice(0, start), ...answerWords.slice(pick.from, pick.to), ...words.slice(end)]
+  return [...words.slice(0, start), ...answer.words.slice(pick.from, pick.to), ...words.slice(end)]
+}
+
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both'])
+
+/** "Which of those two …", "which one of them …": the things the earlier answer listed, named in their place. */
+function listReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {
+  const which = words.indexOf('which')
+  const of = words.indexOf('of', which)
+  if (which < 0 || of < 0 || of > which + 2 || !THOSE.has(words[of + 1] ?? '')) return undefined
+  const answer = listedIn(previous, knowledge)
+  if (!answer || answer.listed.length < 2) return undefined
+  let end = of + 2
+  if (NUMBER_WORDS.has(words[end] ?? '') || /^\d+$/.test(words[end] ?? '')) end++
+  if (knowledge.lexicon.types[answer.listed[0]!.entities[0]!.type]?.includes(words[end] ?? '')) end++
+  const names = answer.listed.flatMap((m, i) => [...(i ? ['and'] : []), ...answer.words.slice(m.from, m.to)])
+  return [...words.slice(0, of + 1), ...names, ...words.slice(end)]
+}
+
+/** The entities the answer to the earlier question lists (recomputed, so it doesn't depend on what the client kept), as mentions in the answer's words. */
+function listedIn(previous: Understanding, knowledge: Knowledge) {
+  const result = knowledge.engine.answer(previous, 'en')
+  if (result.kind !== 'answer') return undefined
+  const words = knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words
+  const asked = new Set(previous.mentions.flatMap((m) => m.entities.map((e) => e.key)))
+  return { words, listed: knowledge.graph.mentions(words).filter((m) => !m.entities.some((e) => asked.has(e.key))) }
 }
 
 function previousQuestion(history: readonly HistoryTurn[], knowledge: Knowledge): Understanding | undefined {

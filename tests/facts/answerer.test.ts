@@ -109,4 +109,13 @@ describe('offline answers on the committed index', async () => {
     const r = await answerer.ask({ question: 'What about the second one? What is planned for it?', history })
     expect(r.answer).toMatch(/The steel industry will: continue to see capacity upgrading projects advanced/)
   })
+
+  it('reads "which of those two" as the things the earlier answer listed', async () => {
+    const history = [
+      { role: 'user' as const, content: 'Which cities are getting refractory clay clusters?' },
+      { role: 'assistant' as const, content: 'Refractory clay industrial clusters are to be upgraded in Lyuliang and Yangquan cities.' },
+    ]
+    const r = await answerer.ask({ question: 'Which of those two also gets an industrial glass cluster?', history })
+    expect(r.answer).toMatch(/^Of Lyuliang and Yangquan: the industrial glass clusters are in Lyuliang/)
+  })
 })
