@@ -9,7 +9,7 @@ import { composeSegments } from './compose.js'
 import { ExtractiveAnswerer, notInSource } from './extractive.js'
 import { resolveFollowUp } from './follow-up.js'
 import { stripInstructions } from './injection.js'
-import { joinAnswers, splitQuestion, withoutExclusion } from './parts.js'
+import { joinAnswers, splitQuestion, withoutPreamble } from './parts.js'
 
 /** Intents only the facts lookup can answer: source sentences can't count. */
 const COUNTING = new Set(['count', 'quantity'])
@@ -40,7 +40,7 @@ export class BlueprintAnswerer implements Answerer {
   }
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
-    const parts = splitQuestion(withoutExclusion(stripInstructions(question)))
+    const parts = splitQuestion(withoutPreamble(stripInstructions(question)))
     if (parts.length === 1) return (await this.#answerOne(parts[0]!, history)).response
     // Later parts may say "they" or "it": each part sees the earlier ones, as resolved ("the second one" → "steel"), as conversation.
     const answers: AskResponse[] = []
@@ -62,6 +62,8 @@ export class BlueprintAnswerer implements Answerer {
   /** The facts lookup's answer, else a source clause, else "the blueprint does not say". */
   async #respond(analysis: Analysis): Promise<AskResponse> {
     const { u, language, unknown } = analysis
+    // A place the lexicon knows is not in the documents ("Shaanxi", "Changzhi"): whatever else the question names, they don't say.
+    if (unknown.some((w) => this.knowledge.normalizer.isDistinct(w))) return notInSource()
     const result = this.knowledge.engine.answer(u, language)
     if (result.kind === 'refuse') return notInSource()
     // "What is this article about?" with nothing but generic words: the gist.

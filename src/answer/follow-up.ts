@@ -25,6 +25,11 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   if (!referential) return words
   const previous = earlier
   if (!previous) return words
+  // "What other clusters is it getting?" after "Where are the glass clusters?": "it" is what the answer named (Lyuliang).
+  if (!hasEntity && current.targetType && previous.mentions.every((m) => m.entities[0]!.type === current.targetType)) {
+    const answer = listedIn(previous, knowledge)
+    if (answer?.listed.length) return [...words, 'of', ...answer.listed.flatMap((m, i) => [...(i ? ['and'] : []), ...answer.words.slice(m.from, m.to)])]
+  }
   // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry.
   const kind = current.intent === 'count' && !current.targetType && previous.targetType && words.some((w) => THOSE.has(w)) ? [plural(previous.targetType)] : []
   if (!hasEntity) return [...words, ...kind, 'of', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))]

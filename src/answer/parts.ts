@@ -15,11 +15,13 @@ export function splitQuestion(question: string): string[] {
 }
 
 /**
- * Drops a leading exclusion ("Apart from those parks, what else …?"): what is left asks the
- * question, and an answer that also names the excluded things still answers it.
+ * Drops a leading "Yes or no:" and a leading exclusion ("Apart from those parks, what else …?"): what
+ * is left asks the question, and an answer that also names the excluded things still answers it.
  */
-export function withoutExclusion(question: string): string {
-  const rest = question.replace(/^\s*(?:apart from|aside from|besides|except for|other than|in addition to|beyond)\b[^,，?？]*[,，]\s*/i, '')
+export function withoutPreamble(question: string): string {
+  const rest = question
+    .replace(/^\s*(?:yes or no|true or false)\b\s*[:,?-]?\s*/i, '')
+    .replace(/^\s*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b[^,，?？]*[,，]\s*/i, '')
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question
 }
 

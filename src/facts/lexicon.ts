@@ -21,6 +21,8 @@ export const LexiconSchema = z.strictObject({
   relations: z.record(z.string(), z.array(z.string())).default({}),
   measures: z.array(z.string()).default([]),
   generic: z.array(z.string()).default([]),
+  /** Real words close to known ones that typo repair must leave alone: other provinces and cities ("Shaanxi", "Changzhi"). */
+  distinct: z.array(z.string()).default([]),
 })
 
 export type Lexicon = z.output<typeof LexiconSchema>
@@ -41,6 +43,7 @@ export function mergeLexicons(lexicons: readonly Lexicon[]): Lexicon {
     for (const [k, v] of Object.entries(l.relations)) out.relations[k] = [...(out.relations[k] ?? []), ...v]
     out.measures.push(...l.measures)
     out.generic.push(...l.generic)
+    out.distinct.push(...l.distinct)
   }
   return out
 }

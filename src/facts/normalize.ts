@@ -27,6 +27,8 @@ export class QuestionNormalizer {
   readonly #byLength = new Map<number, string[]>()
   /** The lexicon's synonyms, by length: a misspelt synonym is corrected only one edit away ("publised"). */
   readonly #synonymsByLength = new Map<number, string[]>()
+  /** Real words near a known one that are never corrected into it ("Shaanxi" is not "Shanxi"). */
+  readonly #distinct: ReadonlySet<string>
   /** The lexicon's synonyms by stem, for inflections the lexicon doesn't list. */
   readonly #synonymsByStem = new Map<string, string>()
   readonly #stems: Set<string>
@@ -47,6 +49,7 @@ export class QuestionNormalizer {
       .sort((a, b) => b[0].length - a[0].length)
     this.#stems = new Set([...vocabulary].map(stem))
     this.#coreStems = new Set([...core].map(stem))
+    this.#distinct = new Set(lexicon.distinct.map((w) => fold(w)))
     byLength(this.#byLength, [...core, ...QUESTION_WORDS])
     byLength(this.#synonymsByLength, Object.keys(lexicon.synonyms))
     for (const [from, to] of Object.entries(lexicon.synonyms)) if (!this.#synonymsByStem.has(stem(from))) this.#synonymsByStem.set(stem(from), fold(to))
@@ -57,7 +60,8 @@ export class QuestionNormalizer {
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []
     const out: string[] = []
-    const tokens = words(language === 'zh' ? this.#translate(folded) : folded)
+    // "100bn" is a number and a unit.
+    const tokens = words(language === 'zh' ? this.#translate(folded) : folded).flatMap((t) => /^\d+[a-z]+$/.exec(t) ? t.split(/(?<=\d)(?=[a-z])/) : [t])
     for (let i = 0; i < tokens.length; i++) {
       let word = tokens[i]!
       // A name written in two parts ("Jin Zhong", "Wen Xi") is the one word the documents use.
@@ -72,6 +76,11 @@ export class QuestionNormalizer {
       out.push(...fixed.split(' '))
     }
     return { language, words: out, corrections }
+  }
+
+  /** True for a word the lexicon lists as distinct from every known one: another province or city. */
+  isDistinct(word: string): boolean {
+    return this.#distinct.has(word)
   }
 
   /** True when the word, or its stem, is in the vocabulary. */
@@ -112,7 +121,7 @@ export class QuestionNormalizer {
   #fix(word: string): string {
     const { synonyms, spelling } = this.lexicon
     if (synonyms[word]) return fold(synonyms[word])
-    if (this.core.has(word) || isStopword(word) || CJK.test(word) || /\d/.test(word)) return word
+    if (this.core.has(word) || isStopword(word) || CJK.test(word) || /\d/.test(word) || this.#distinct.has(word)) return word
     if (this.knows(word)) {
       const near = this.#nearest(word)
       return near && this.#isCloseVariant(word, near) ? near : word
@@ -134,14 +143,14 @@ export class QuestionNormalizer {
     return this.#nearest(word) ?? word
   }
 
-  /** A known word with two neighbours swapped ("mnay" → "many") or one inner letter missing ("stel" → "steel"). */
+  /** A known word with two neighbours swapped ("mnay" → "many"), or one letter missing inside or at the end ("stel" → "steel", "wher" → "where"). */
   #swapped(word: string): string | undefined {
     for (let i = 0; i + 1 < word.length; i++) {
       const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
       if (candidate !== word && this.vocabulary.has(candidate)) return candidate
     }
     const inserted = (this.#byLength.get(word.length + 1) ?? []).filter(
-      (c) => c[0] === word[0] && c.at(-1) === word.at(-1) && osaDistance(word, c, 1) === 1,
+      (c) => c[0] === word[0] && (c.at(-1) === word.at(-1) || c.startsWith(word)) && osaDistance(word, c, 1) === 1,
     )
     return inserted.length === 1 ? inserted[0] : undefined
   }

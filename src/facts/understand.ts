@@ -44,7 +44,7 @@ const cues = (...phrases: string[]): readonly string[] => phrases.map((p) => ` $
 
 const RANK_SINGLE = cues('only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one')
 const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often')
-const RANK_MULTIPLE = cues('more than one', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds')
+const RANK_MULTIPLE = cues('more than one', 'more than once', 'twice', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds', 'repeatedly')
 const COMPARE = cues('more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs')
 const OVERVIEW = cues('about', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'main points', 'main point', 'tldr')
 const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of')

@@ -118,4 +118,39 @@ describe('offline answers on the committed index', async () => {
     const r = await answerer.ask({ question: 'Which of those two also gets an industrial glass cluster?', history })
     expect(r.answer).toMatch(/^Of Lyuliang and Yangquan: the industrial glass clusters are in Lyuliang/)
   })
+
+  it('refuses a question about a province the lexicon knows is another one, however close its spelling', async () => {
+    expect((await ask('Which cities in Shaanxi province have kaolin industrial clusters?')).grounded).toBe(false)
+    expect((await ask('Which cities in Shanxi province have kaolin industrial clusters?')).answer).toMatch(/Xinzhou and Shuozhou/)
+  })
+
+  it('refuses "who heads" the publisher, and still names the publisher when asked who released the plan', async () => {
+    expect((await ask('Who heads the Shanxi Department of Industry and Information Technology?')).grounded).toBe(false)
+    expect((await ask('Who released the blueprints?')).answer).toMatch(/Shanxi Department of Industry and Information Technology/)
+  })
+
+  it('answers chat-style questions: greetings, "yes or no:", "w/", "100bn", a dropped last letter', async () => {
+    expect((await ask('approx. how many $ is 100bn yuan acc. to the article')).answer).toMatch(/\$14\.12 billion/)
+    expect((await ask('Yes or no: is Datong one of the industrial carbon cluster cities?')).answer).toMatch(/^Yes\. The industrial carbon clusters are in Datong/)
+    expect((await ask('wher are the kaoline clustres?')).answer).toMatch(/Xinzhou and Shuozhou/)
+    expect((await ask("whats the deal w/ the 9 emerging industries, what's supposed to happen to them?")).answer).toMatch(/intelligent cluster growth/)
+  })
+
+  it('says whether one place has both of two things, naming where each is', async () => {
+    expect((await ask('Is there a city that gets both an aluminium cluster and a refractory clay cluster?')).answer).toMatch(/^Yes: Lyuliang \(/)
+    expect((await ask('Is there a city with both kaolin and carbon clusters?')).answer).toMatch(/^No\. The kaolin industrial clusters are in Xinzhou and Shuozhou; the industrial carbon clusters are in Jinzhong and Datong/)
+  })
+
+  it('ranks places named more than once, and counts after a leading "not counting"', async () => {
+    expect((await ask('Which cities appear more than once across all the cluster lists?')).answer).toMatch(/^Lyuliang: three \(3\) clusters.*Shuozhou: two \(2\) clusters/)
+    expect((await ask('Not counting the steel parks, how many distinct cities are named as hosting clusters?')).answer).toMatch(/eight \(8\) cities/)
+  })
+
+  it('reads "it" as what the earlier answer named when the earlier question asked about its own kind', async () => {
+    const history = [
+      { role: 'user' as const, content: 'Where are the industrial glass clusters?' },
+      { role: 'assistant' as const, content: 'They are in Lyuliang city.' },
+    ]
+    expect((await answerer.ask({ question: 'what other clusters is it getting?', history })).answer).toMatch(/^Lyuliang hosts aluminum .*refractory clay/)
+  })
 })

@@ -7,11 +7,14 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   if (u.intent !== 'who' && u.targetType !== 'organization') return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
   if (!facts.length) return undefined
+  // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.
+  const cued = u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to))
+  // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
+  if (u.intent === 'who' && !cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))) return { kind: 'refuse', reason: 'person' }
   return {
     kind: 'answer',
     segments: facts.map((f) => ({ text: `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`, facts: [f] })),
-    // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.
-    anchored: u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to)),
+    anchored: cued,
   }
 }
 

@@ -11,6 +11,9 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   const { graph, u, language, specific } = lookup
   if (u.intent !== 'yesno' || specific.length < 2) return undefined
   const [subject, ...others] = specific.map((g) => g[0]!)
+  // "Is there a city that gets both an aluminium cluster and a refractory clay cluster?"
+  const asked = u.types.find((t) => t !== subject!.type && graph.types.has(t))
+  if (asked && !u.share && others.every((o) => o.type === subject!.type)) return thereIs(lookup, specific, asked)
   const shared = u.types.find((t) => t !== subject!.type)
   if (u.share && shared && others.every((o) => o.type === subject!.type)) return inCommon(lookup, [subject!, ...others], shared)
   const segments: Segment[] = []
@@ -50,6 +53,17 @@ export function choice(lookup: Lookup): EngineResult | undefined {
   return { kind: 'answer', segments: [{ text, facts: unique((hits.length ? hits : links).flatMap((l) => l.via)) }], anchored: true }
 }
 
+/** "Is there a city with both …?": yes with the entities of `type` linked to every mention, else no with each mention's own. */
+function thereIs({ graph, language }: Lookup, groups: GraphEntity[][], type: string): EngineResult | undefined {
+  const found = groups.map((g) => linkedFromGroup(graph, g, type))
+  if (found.some((f) => !f.links.length)) return undefined
+  const common = combine(found.map((f) => f.links), true)
+  const each = found.map((f) => located(nameOf(f.start, language), joinList(f.links.map((l) => nameOf(l.entity, language))), f.start, f.links[0]!.entity).replace(/\.$/, ''))
+  const clauses = each.map((c) => c.replace(/^The /, 'the ')).join('; ')
+  const text = common.length ? `Yes: ${joinList(common.map((l) => nameOf(l.entity, language)))} (${clauses}).` : `No. ${capitalize(clauses)}.`
+  return { kind: 'answer', segments: [{ text, facts: unique(found.flatMap((f) => f.links.flatMap((l) => l.via))) }], anchored: true }
+}
+
 /** What the entities have in common, or, when nothing, what each has. */
 function inCommon({ graph, language }: Lookup, entities: GraphEntity[], type: string): EngineResult | undefined {
   const lists = entities.map((e) => linked(graph, e, type, CONTEXT_TYPES))
@@ -66,6 +80,8 @@ function inCommon({ graph, language }: Lookup, entities: GraphEntity[], type: st
 /** Which/how many/where + an entity type: follow facts from the mentioned entities to that type. */
 export function byType(lookup: Lookup): EngineResult | undefined {
   const { graph, u, specific } = lookup
+  // "What is supposed to happen to the 9 emerging industries?" asks for plans; the type word only names them.
+  if (u.intent === 'what' && u.relations.has('plan') && !u.typeAsked) return undefined
   const wantsPlace = u.intent === 'where' || (u.relations.has('located-in') && ['list', 'count'].includes(u.intent))
   let type = wantsPlace && !u.targetType ? 'city' : u.targetType
   if (type && specific.length && specific.every((g) => g.some((e) => e.type === type))) type = u.types.find((t) => t !== type)

@@ -15,6 +15,8 @@ export function totals({ graph, u, language, specific }: Lookup): EngineResult |
   // "If you add the traditional industries to the emerging ones, what total do you get?"
   if (u.intent === 'what' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
+  // "What will the nine emerging industries do?" asks for their plans, not their members.
+  if (u.intent === 'what' && u.relations.has('plan')) return undefined
   if (u.words.some((w) => UNNAMED.has(w))) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
