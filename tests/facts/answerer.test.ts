@@ -153,4 +153,17 @@ describe('offline answers on the committed index', async () => {
     ]
     expect((await answerer.ask({ question: 'what other clusters is it getting?', history })).answer).toMatch(/^Lyuliang hosts aluminum .*refractory clay/)
   })
+
+  it('does not answer a question about a group with its members when it asks for something the text never gives', async () => {
+    for (const question of ['Which emerging industries get subsidies?', 'How many jobs will the emerging industries create?', 'Which traditional industries will be shut down?']) {
+      expect((await ask(question)).grounded, question).toBe(false)
+    }
+    expect((await ask('How many traditional industries are there in total?')).answer).toMatch(/five \(5\) traditional leading industries/)
+    expect((await ask('Which industries are traditional?')).answer).toMatch(/coking, steel, building materials, non-ferrous metals and light industry/)
+  })
+
+  it('knows entities by descriptions as well as names', async () => {
+    expect((await ask('In which places are the hubs for heat-resistant clay products going to be upgraded?')).answer).toMatch(/Lyuliang and Yangquan/)
+    expect((await ask('What will happen to the pillar industries?')).answer).toMatch(/high-end, green and modern/)
+  })
 })

@@ -3,7 +3,7 @@ import { capitalize } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
-const WEAK_MEASURES = new Set(['number', 'total', 'figure', 'value', 'amount', 'size', 'worth'])
+export const WEAK_MEASURES = new Set(['number', 'total', 'figure', 'value', 'amount', 'size', 'worth'])
 
 const stemsOfMeasure = new Map<string, { parts: string[]; whole: string }>()
 

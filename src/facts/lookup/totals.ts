@@ -1,13 +1,16 @@
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
 import { unique, type EngineResult, type Lookup } from './context.js'
+import { WEAK_MEASURES } from './figures.js'
 
 const TOGETHER = new Set(['together', 'total', 'combined', 'altogether', 'all', 'sum', 'overall', 'add', 'plus'])
 const FEWER = new Set(['fewer', 'less', 'smaller'])
 const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'missing', 'unlisted', 'unmentioned'])
 
 /** "How many strategic emerging industries …": the stated total, plus the members the text names. */
-export function totals({ graph, u, language, specific }: Lookup): EngineResult | undefined {
+export function totals({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
+  // "How many jobs will the emerging industries create?": a quantity the text never gives is the figures lookup's to refuse.
+  if (u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.inCorpus(m))) return undefined
   const groups = specific.flat().filter((e) => graph.about(e).some((f) => f.relation === 'total'))
   // "Are there more emerging or traditional industries?": the two stated totals side by side.
   if (u.compare && groups.length === 2 && u.intent !== 'count') return compare(graph, groups, u.words.some((w) => FEWER.has(w)))
@@ -20,7 +23,8 @@ export function totals({ graph, u, language, specific }: Lookup): EngineResult |
   if (u.words.some((w) => UNNAMED.has(w))) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
-  return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
+  // "Which traditional industries will be shut down?": the members answer only what they are, not what will happen to them.
+  return segments.length ? { kind: 'answer', segments, anchored: u.intent === 'count' || !u.relations.has('plan') } : undefined
 }
 
 /** "How many of the nine are not named?": the stated total minus the members the text names. */
