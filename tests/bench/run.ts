@@ -9,6 +9,7 @@
  *   npm run bench -- --render docs/bench-results.json   # re-render the report from saved results
  *   npm run bench -- --only scale --sizes 100000         # the scale rows alone; writes dist/bench/scale-results.json
  *   npm run bench -- --only cold-start --runs 7           # just the cold-start rows, printed (nothing written)
+ *   npm run bench -- --only in-process --runs 5           # the in-process rows (cache off), once per run, printed
  */
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -45,9 +46,20 @@ const log = (line: string) => console.error(line)
 const load = () => loadavg().map((l) => l.toFixed(2)).join(', ')
 const coldRuns = Number(values.runs ?? (quick ? 2 : 5))
 
-if (values.only !== undefined && values.only !== 'scale' && values.only !== 'cold-start') {
-  log(`--only takes "scale" or "cold-start", not "${values.only}"`)
+if (values.only !== undefined && !['scale', 'cold-start', 'in-process'].includes(values.only)) {
+  log(`--only takes "scale", "cold-start" or "in-process", not "${values.only}"`)
   process.exitCode = 2
+} else if (values.only === 'in-process') {
+  // Repeated runs show how much of the p99 is the machine: each run is a fresh warm-up and five timed passes.
+  const services = await loadNodeServices(parseConfig({ ANSWER_CACHE_SIZE: '0' }))
+  const app = createApp(services, { logger: silentLogger })
+  const questions = benchQuestions(services.facts)
+  const ms = (n: number) => `${n.toFixed(3)} ms`
+  console.log('| Run | `POST /ask` p50 | p99 | max | `GET /search` p50 | p99 | load average |\n|---|---|---|---|---|---|---|')
+  for (let run = 1; run <= Number(values.runs ?? 3); run++) {
+    const { ask, search } = await measureInProcess(app, questions, 5)
+    console.log(`| ${run} | ${ms(ask.p50)} | ${ms(ask.p99)} | ${ms(ask.max)} | ${ms(search.p50)} | ${ms(search.p99)} | ${load()} |`)
+  }
 } else if (values.only === 'cold-start') {
   const loadBefore = load()
   const coldStart = await measureColdStart(benchQuestions((await loadNodeServices(parseConfig({}))).facts)[0]!, coldRuns)
