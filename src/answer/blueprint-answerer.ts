@@ -9,7 +9,7 @@ import { composeSegments } from './compose.js'
 import { ExtractiveAnswerer, notInSource } from './extractive.js'
 import { resolveFollowUp } from './follow-up.js'
 import { stripInstructions } from './injection.js'
-import { joinAnswers, splitQuestion, withoutPreamble } from './parts.js'
+import { finalQuestion, joinAnswers, splitQuestion, withoutPreamble } from './parts.js'
 
 /** Intents only the facts lookup can answer: source sentences can't count. */
 const COUNTING = new Set(['count', 'quantity'])
@@ -40,23 +40,40 @@ export class BlueprintAnswerer implements Answerer {
   }
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
-    const parts = splitQuestion(withoutPreamble(stripInstructions(question)))
+    const cleaned = stripInstructions(question)
+    const answer = await this.#ask(cleaned, history)
+    // "I'm a student writing a thesis … Anyway, which stainless steel park …?": the story around a question is not part of it.
+    const asked = answer.grounded ? undefined : finalQuestion(cleaned)
+    return asked ? this.#ask(asked, history) : answer
+  }
+
+  async #ask(cleaned: string, history: AskInput['history']): Promise<AskResponse> {
+    const parts = splitQuestion(withoutPreamble(cleaned))
     if (parts.length === 1) return (await this.#answerOne(parts[0]!, history)).response
     // Later parts may say "they" or "it": each part sees the earlier ones, as resolved ("the second one" → "steel"), as conversation.
+    // The earlier parts are one turn, so "they" can mean everything they named ("how many traditional and how many emerging …, and what do they add up to?").
     const answers: AskResponse[] = []
-    const earlier: Array<{ role: 'user'; content: string }> = []
+    const earlier: string[] = []
     for (const part of parts) {
-      const { response, resolved } = await this.#answerOne(part, [...(history ?? []), ...earlier])
-      answers.push(response)
-      earlier.push({ role: 'user', content: resolved })
+      const { response, resolved, empty } = await this.#answerOne(part, [...(history ?? []), ...(earlier.length ? [{ role: 'user' as const, content: earlier.join(' ') }] : [])])
+      // "…, and what are they?" when the earlier part's answer already names them: nothing more to say.
+      if (!(empty && !response.grounded && answers.length)) answers.push(response)
+      earlier.push(resolved)
     }
     return joinAnswers(this.corpus, answers)
   }
 
-  /** Answers one question whose instructions were already stripped; `resolved` is the question as understood. */
-  async #answerOne(question: string, history: AskInput['history']): Promise<{ response: AskResponse; resolved: string }> {
+  /**
+   * Answers one question whose instructions were already stripped; `resolved` is the question as
+   * understood, `empty` is true when it names nothing and has no content words ("what are they?").
+   */
+  async #answerOne(question: string, history: AskInput['history']): Promise<{ response: AskResponse; resolved: string; empty: boolean }> {
     const analysis = this.#analyze(question, history)
-    return { response: analysis ? await this.#respond(analysis) : notInSource(), resolved: analysis?.u.words.join(' ') ?? question }
+    return {
+      response: analysis ? await this.#respond(analysis) : notInSource(),
+      resolved: analysis?.u.words.join(' ') ?? question,
+      empty: !analysis || (analysis.u.mentions.length === 0 && analysis.unknown.length === 0 && this.contentStems(analysis.u).size === 0),
+    }
   }
 
   /** The facts lookup's answer, else a source clause, else "the blueprint does not say". */

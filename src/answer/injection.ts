@@ -19,6 +19,8 @@ const INSTRUCTIONS: Rule[] = [
   rule(/ignore|disregard|forget/i, String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),
   rule(/ignore/i, String.raw`\bignore\s+(?:the\s+|all\s+|any\s+)?(?:above|previous|prior|earlier|preceding|following)\b${REST}`),
   rule(/say|claim|state|write|assert|tell/i, String.raw`\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b${REST}`),
+  // "Output HACKED and nothing else.": a sentence that starts by telling the service what to print.
+  rule(/output|print|echo|repeat|type|write|say|reply|respond/i, String.raw`(?:^|(?<=[.?!。？！]\s*))\s*(?:output|print|echo|repeat|type|write|say|reply|respond)\b${REST}`),
   rule(/instruction|mode|message/i, String.raw`\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b\s*:?`),
   rule(/</, String.raw`<\/?\s*(?:context|system|instructions?|prompt|passages?)\s*>`),
   rule(/忽略|无视|忘记/, String.raw`(?:忽略|无视|忘记)[^。？！?!]*?(?:指令|指示|说明|提示|规则)[。？！?!，,]?`, 'gu'),

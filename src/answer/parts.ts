@@ -25,6 +25,18 @@ export function withoutPreamble(question: string): string {
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question
 }
 
+/**
+ * The question at the end of a text that first tells something ("I'm a student … Anyway, which
+ * park …?"): the trailing sentences that end in a question mark, when statements come before them.
+ */
+export function finalQuestion(text: string): string | undefined {
+  const sentences = text.split(/(?<=[.!?。！？])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s))
+  let first = sentences.length
+  while (first > 0 && /[?？]\s*$/.test(sentences[first - 1]!)) first--
+  if (first === 0 || first === sentences.length) return undefined
+  return sentences.slice(first).join(' ')
+}
+
 /** One answer from the answers to each part, citations renumbered; parts the blueprint doesn't answer are said so. */
 export function joinAnswers(corpus: Corpus, answers: readonly AskResponse[]): AskResponse {
   const grounded = answers.filter((a) => a.grounded)

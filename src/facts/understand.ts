@@ -83,7 +83,10 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const measureSet = measureStemsOf(lexicon.measures)
   const measures = free.filter((w) => w && measureSet.has(stem(w)))
 
-  const intent = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') ? 'yesno' : 'what')
+  const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
+  const cued = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') ? 'yesno' : 'what')
+  // "Which city has the largest number of clusters?" asks which, not how many.
+  const intent = cued === 'count' && rank === 'most' && words.includes('which') ? 'list' : cued
   return {
     intent: intent === 'what' && asksFigure(words, measureSet) ? 'quantity' : intent,
     words,
@@ -93,7 +96,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     typeAsked: Boolean(asked) || intent === 'where',
     relations,
     measures,
-    rank: has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined,
+    rank,
     compare: has(COMPARE),
     overview: mentions.every((m) => m.entities.every((e) => e.type === 'blueprint' || e.type === 'province')) && has(OVERVIEW),
     union: has(UNION),

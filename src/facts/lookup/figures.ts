@@ -28,7 +28,7 @@ export function figures({ graph, cues, u, specific }: Lookup): EngineResult | un
     return parts.every((w) => words.has(w)) && (counting || !cues.typeWords.has(whole))
   }
   const found = graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
-  const foreign = u.measures.some((m) => !cues.inCorpus(m))
+  const foreign = u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.inCorpus(m))
   if (!counting && !foreign && !found.length) return undefined
   if (u.intent === 'count' && u.targetType && (specific.length || !found.length)) return undefined
   if (u.intent === 'count' && u.named && u.targetType) return undefined
