@@ -38,6 +38,7 @@ const INSTRUCTIONS: Rule[] = [
 export function stripInstructions(question: string): string {
   return INSTRUCTIONS.reduce((q, { needs, pattern }) => (needs.test(q) ? q.replace(pattern, ' ') : q), question)
     .replace(/^[\s,;:]*(?:and\s+)?(?:then|after that|afterwards)\b[\s,]*/i, '')
+    .replace(/[\s,;:]*\b(?:and\s+)?(?:then|after that|afterwards)\s*[.!]?\s*$/i, '')
     .replace(/\s+/g, ' ')
     .trim()
 }
