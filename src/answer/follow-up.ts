@@ -28,7 +28,7 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   // "What other clusters is it getting?" after "Where are the glass clusters?": "it" is what the answer named (Lyuliang).
   if (!hasEntity && current.targetType && previous.mentions.every((m) => m.entities[0]!.type === current.targetType)) {
     const answer = listedIn(previous, knowledge)
-    if (answer?.listed.length) return [...words, 'of', ...answer.listed.flatMap((m, i) => [...(i ? ['and'] : []), ...answer.words.slice(m.from, m.to)])]
+    if (answer?.listed.length) return [...words, 'of', ...answer.names]
   }
   // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry.
   const kind = current.intent === 'count' && !current.targetType && previous.targetType && words.some((w) => THOSE.has(w)) ? [plural(previous.targetType)] : []
@@ -69,17 +69,20 @@ function listReference(words: string[], previous: Understanding, knowledge: Know
   let end = of + 2
   if (NUMBER_WORDS.has(words[end] ?? '') || /^\d+$/.test(words[end] ?? '')) end++
   if (knowledge.lexicon.types[answer.listed[0]!.entities[0]!.type]?.includes(words[end] ?? '')) end++
-  const names = answer.listed.flatMap((m, i) => [...(i ? ['and'] : []), ...answer.words.slice(m.from, m.to)])
-  return [...words.slice(0, of + 1), ...names, ...words.slice(end)]
+  return [...words.slice(0, of + 1), ...answer.names, ...words.slice(end)]
 }
 
-/** The entities the answer to the earlier question lists (recomputed, so it doesn't depend on what the client kept), as mentions in the answer's words. */
+/**
+ * The entities the answer to the earlier question lists (recomputed, so it doesn't depend on what the
+ * client kept): as mentions in the answer's words, and as words ("lyuliang and yangquan").
+ */
 function listedIn(previous: Understanding, knowledge: Knowledge) {
   const result = knowledge.engine.answer(previous, 'en')
   if (result.kind !== 'answer') return undefined
   const words = knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words
   const asked = new Set(previous.mentions.flatMap((m) => m.entities.map((e) => e.key)))
-  return { words, listed: knowledge.graph.mentions(words).filter((m) => !m.entities.some((e) => asked.has(e.key))) }
+  const listed = knowledge.graph.mentions(words).filter((m) => !m.entities.some((e) => asked.has(e.key)))
+  return { words, listed, names: listed.flatMap((m, i) => [...(i ? ['and'] : []), ...words.slice(m.from, m.to)]) }
 }
 
 function previousQuestion(history: readonly HistoryTurn[], knowledge: Knowledge): Understanding | undefined {
