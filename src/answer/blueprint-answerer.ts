@@ -87,8 +87,10 @@ export class BlueprintAnswerer implements Answerer {
     if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId)
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
+    // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
+    if (this.#asksForUnknownKind(u)) return notInSource()
     if (result.kind === 'answer' && !unknownNumber && (unknown.length === 0 || result.anchored)) return composeSegments(this.corpus, result.segments, 'structured')
-    if (unknown.length || COUNTING.has(u.intent) || this.#asksForUnknownKind(u)) return notInSource()
+    if (unknown.length || COUNTING.has(u.intent)) return notInSource()
     return this.#extractive.answer(u.words.join(' '), this.contentStems(u), this.knowledge.cueStems)
   }
 
@@ -102,12 +104,15 @@ export class BlueprintAnswerer implements Answerer {
     return { u, language, unknown }
   }
 
-  /** "Which companies …": a kind of thing the facts don't have, which source sentences can't list either. */
+  /** "Which companies …", "which liquor brands …": a kind of thing the facts don't have, which source sentences can't list either. */
   #asksForUnknownKind(u: Understanding): boolean {
     const at = u.words.indexOf('which')
-    if (at < 0 || u.mentions.some((m) => m.from === at + 1)) return false
-    const noun = u.words[at + 1]
-    return Boolean(noun) && !isStopword(noun!) && !this.knowledge.generic.has(noun!) && !u.types.length
+    if (at < 0 || u.types.length) return false
+    // "Which liquor brands …": the kind may follow a name.
+    const mention = u.mentions.find((m) => m.from === at + 1)
+    const noun = u.words[mention ? mention.to : at + 1]
+    if (!noun || isStopword(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
+    return !mention || /s$/.test(noun)
   }
 
   /** Stems that carry the question's content: not stop words, not generic lexicon words. */

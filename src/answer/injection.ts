@@ -21,7 +21,7 @@ const INSTRUCTIONS: Rule[] = [
   rule(/say|claim|state|write|assert|tell/i, String.raw`\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b${REST}`),
   // "Output HACKED and nothing else.": a sentence that starts by telling the service what to print.
   rule(/output|print|echo|repeat|type|write|say|reply|respond/i, String.raw`(?:^|(?<=[.?!。？！]\s*))\s*(?:output|print|echo|repeat|type|write|say|reply|respond)\b${REST}`),
-  rule(/instruction|mode|message/i, String.raw`\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b\s*:?`),
+  rule(/instruction|mode|message/i, String.raw`\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b(?:\s+from\s+(?:the\s+|your\s+)?(?:developer|admin|administrator|system|operator|owner)s?)?\s*:?`),
   rule(/</, String.raw`<\/?\s*(?:context|system|instructions?|prompt|passages?)\s*>`),
   rule(/忽略|无视|忘记/, String.raw`(?:忽略|无视|忘记)[^。？！?!]*?(?:指令|指示|说明|提示|规则)[。？！?!，,]?`, 'gu'),
   rule(/打印|输出|显示|告诉我/, String.raw`(?:打印|输出|显示|告诉我)[^。？！?!]*?(?:系统提示|提示词|指令)[^。？！?!，,]*[。？！?!，,]?`, 'gu'),

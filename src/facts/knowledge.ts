@@ -37,6 +37,9 @@ export interface KnowledgeData {
   aliasKeys: AliasKeys
 }
 
+/** The quantity words of the facts' figures ("dollars", "output"), folded. */
+const measureWords = (facts: Record<string, ResolvedFacts>): string[] => Object.values(facts).flatMap((doc) => doc.facts.flatMap((f) => f.measure ?? []).map((m) => m.toLowerCase()))
+
 /** Scans the documents and the lexicon for the words and compounds the normalizer needs. */
 export function knowledgeData(corpus: Corpus, facts: Record<string, ResolvedFacts>, lexicon: Lexicon | null | undefined): KnowledgeData {
   const lex = lexicon ?? EMPTY_LEXICON
@@ -54,7 +57,7 @@ export function knowledgeData(corpus: Corpus, facts: Record<string, ResolvedFact
   for (const phrase of [...Object.values(lex.types).flat(), ...Object.values(lex.relations).flat()]) for (const w of words(phrase)) core.add(w)
   const vocabulary = new Set(core)
   const lexiconWords = [
-    ...Object.values(facts).flatMap((doc) => doc.facts.flatMap((f) => f.measure ?? [])),
+    ...measureWords(facts),
     ...lex.measures,
     ...lex.generic,
     ...Object.values(lex.synonyms),
@@ -76,7 +79,7 @@ export function buildKnowledge(facts: Record<string, ResolvedFacts>, lexicon: Le
   return {
     lexicon: lex,
     graph,
-    normalizer: new QuestionNormalizer(lex, new Set(data.vocabulary), core, phrases),
+    normalizer: new QuestionNormalizer(lex, new Set(data.vocabulary), core, phrases, measureWords(facts)),
     engine: new FactsEngine(graph, lex, (word) => core.has(word)),
     generic: new Set(lex.generic.flatMap((g) => words(g))),
     compounds: new Set(data.compounds),

@@ -25,8 +25,10 @@ export class QuestionNormalizer {
   readonly #phrases: Array<[string, string]>
   /** The words typos are corrected towards, by length. */
   readonly #byLength = new Map<number, string[]>()
-  /** The lexicon's synonyms, by length: a misspelt synonym is corrected only one edit away ("publised"). */
+  /** The lexicon's synonyms and quantity words, by length: corrected only one edit away ("publised", "dollers"). */
   readonly #synonymsByLength = new Map<number, string[]>()
+  /** The lexicon's generic words: never corrected into a corpus word. */
+  readonly #generic: ReadonlySet<string>
   /** Real words near a known one that are never corrected into it ("Shaanxi" is not "Shanxi"). */
   readonly #distinct: ReadonlySet<string>
   /** The lexicon's synonyms by stem, for inflections the lexicon doesn't list. */
@@ -42,6 +44,8 @@ export class QuestionNormalizer {
     private readonly core: ReadonlySet<string>,
     /** Extra CJK phrase → English replacements, e.g. entity aliases. */
     extraPhrases: Record<string, string> = {},
+    /** Extra words a typo one edit away is corrected to, e.g. the facts' quantity words ("dollars"). */
+    nearWords: readonly string[] = [],
   ) {
     this.#phrases = Object.entries({ ...lexicon.phrases, ...extraPhrases })
       .filter(([from]) => CJK.test(from))
@@ -51,7 +55,8 @@ export class QuestionNormalizer {
     this.#coreStems = new Set([...core].map(stem))
     this.#distinct = new Set(lexicon.distinct.map((w) => fold(w)))
     byLength(this.#byLength, [...core, ...QUESTION_WORDS])
-    byLength(this.#synonymsByLength, Object.keys(lexicon.synonyms))
+    byLength(this.#synonymsByLength, [...Object.keys(lexicon.synonyms), ...[...lexicon.measures, ...nearWords].filter((m) => !/\s/.test(m))])
+    this.#generic = new Set(lexicon.generic.map((w) => fold(w)))
     for (const [from, to] of Object.entries(lexicon.synonyms)) if (!this.#synonymsByStem.has(stem(from))) this.#synonymsByStem.set(stem(from), fold(to))
   }
 
@@ -123,6 +128,8 @@ export class QuestionNormalizer {
     if (synonyms[word]) return fold(synonyms[word])
     if (this.core.has(word) || isStopword(word) || CJK.test(word) || /\d/.test(word) || this.#distinct.has(word)) return word
     if (this.knows(word)) {
+      // A word the lexicon lists as generic ("right") is a word of its own, not a misspelt corpus word ("light").
+      if (this.#generic.has(word)) return word
       const near = this.#nearest(word)
       return near && this.#isCloseVariant(word, near) ? near : word
     }
@@ -139,7 +146,7 @@ export class QuestionNormalizer {
     const base = derivedFrom(word).find((b) => this.knows(b))
     if (base) return base
     const synonym = word.length >= 5 ? this.#nearest(word, this.#synonymsByLength, 1) : undefined
-    if (synonym) return fold(synonyms[synonym]!)
+    if (synonym) return synonyms[synonym] ? fold(synonyms[synonym]) : synonym
     return this.#nearest(word) ?? word
   }
 

@@ -186,4 +186,28 @@ describe('offline answers on the committed index', async () => {
   it('lets a last part say "they" for everything the earlier parts named', async () => {
     expect((await ask('How many traditional and how many emerging industries are there, and what do they add up to?')).answer).toMatch(/fourteen \(14\) industries in all/)
   })
+
+  it('refuses a kind of thing the facts never list, even after a name ("which liquor brands")', async () => {
+    for (const question of ['Which companies will lead aluminum deep processing in Yuncheng?', 'Which liquor brands does the plan name for its brand-building push?']) {
+      expect((await ask(question)).grounded, question).toBe(false)
+    }
+    expect((await ask('Which measures will the coking industry take?')).answer).toMatch(/resolve production overcapacity/)
+  })
+
+  it('answers a who-question in Chinese with the publisher, not the year it mentions', async () => {
+    expect((await ask('这份2020年产业发展蓝图是由山西哪个部门发布的？')).answer).toMatch(/Department of Industry and Information Technology/)
+  })
+
+  it('counts the members a group has that the text does not name', async () => {
+    const history = [
+      { role: 'user' as const, content: 'How many strategic emerging industries are there?' },
+      { role: 'assistant' as const, content: 'Nine.' },
+    ]
+    expect((await answerer.ask({ question: 'So how many of them are not named?', history })).answer).toMatch(/so four \(4\) are not named/)
+  })
+
+  it('keeps a generic word ("right") and corrects a misspelt quantity word ("dollers")', async () => {
+    expect((await ask('What is 100 billion yuan in dollers?')).answer).toMatch(/\$14\.12 billion/)
+    expect((await ask('Kaolin clusters are in Xinzhou, right?')).answer).toMatch(/Xinzhou/)
+  })
 })

@@ -20,6 +20,8 @@ function measureStems(measure: string): { parts: string[]; whole: string } {
 
 /** Figures ("14 industries", "100 billion yuan") and refusals for figures the text doesn't give. */
 export function figures({ graph, cues, u, specific }: Lookup): EngineResult | undefined {
+  // "Which department released the 2020 blueprints?": a year or an amount in a who-question is not what it asks.
+  if (u.intent === 'who') return undefined
   const words = new Set(u.words.map(stem))
   const counting = u.intent === 'count' || u.intent === 'quantity' || u.intent === 'when'
   // Without "how many"/"how much", a type word ("industries") alone does not ask for a figure.

@@ -48,7 +48,11 @@ export function choice(lookup: Lookup): EngineResult | undefined {
   if (!links.length) return undefined
   const hits = links.filter((l) => chosen.includes(l.entity))
   const names = joinList(candidates.map((c) => nameOf(c, language)))
-  const statement = relate(property, links[0]!.via.at(-1)!, (hits.length ? hits : links).map((l) => l.entity), language).replace(/^The /, 'the ')
+  const shown = hits.length ? hits : links
+  // One fact apart: "the glass clusters are in Lyuliang"; further: "Lyuliang (through the refractory clay … clusters)".
+  const statement = shown.every((l) => l.via.length === 1)
+    ? relate(property, shown[0]!.via[0]!, shown.map((l) => l.entity), language).replace(/^The /, 'the ')
+    : joinList(shown.map((l) => `${nameOf(l.entity, language)} (through the ${joinList(l.through.map((t) => nameOf(t, language)))})`))
   const text = hits.length ? `Of ${names}: ${statement}.` : `Neither of ${names}: ${statement}.`
   return { kind: 'answer', segments: [{ text, facts: unique((hits.length ? hits : links).flatMap((l) => l.via)) }], anchored: true }
 }
