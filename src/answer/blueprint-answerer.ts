@@ -89,7 +89,8 @@ export class BlueprintAnswerer implements Answerer {
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
     if (this.#asksForUnknownKind(u)) return notInSource()
-    if (result.kind === 'answer' && !unknownNumber && (unknown.length === 0 || result.anchored)) return composeSegments(this.corpus, result.segments, 'structured')
+    const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
+    if (stands && !unknownNumber) return composeSegments(this.corpus, result.segments, 'structured')
     if (unknown.length || COUNTING.has(u.intent)) return notInSource()
     return this.#extractive.answer(u.words.join(' '), this.contentStems(u), this.knowledge.cueStems)
   }

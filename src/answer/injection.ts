@@ -14,6 +14,8 @@ const INSTRUCTIONS: Rule[] = [
   rule(/prompt|instruction|api key|secret|password|config/i, String.raw`\b(?:print|reveal|show|repeat|output|display|leak|dump|tell me|give me|what is|what's|what are)\b[^.?!。？！]*?\b(?:system prompt|your prompt|the prompt|prompt|your instructions|hidden instructions|initial instructions|api key|secret|password|configuration|config)s?\b${REST}`),
   rule(/you\s+are/i, String.raw`\byou\s+are\s+(?:now\s+)?(?:a|an|in|dan|my|no longer)\b${REST}`),
   rule(/act|pretend|behave|role/i, String.raw`\b(?:act|pretend|behave|roleplay|role-play)\s+(?:as|like|to be)\b${REST}`),
+  rule(/let'?s|role|imagine|pretend/i, String.raw`\blet'?s\s+(?:role-?play|roleplay|pretend|imagine|play a game)\b[^.?!:。？！]*[.?!:]?`),
+  rule(/character/i, String.raw`\b(?:stay(?:ing)?|remain(?:ing)?|while)\s+in\s+character\b\s*[,:]?`),
   rule(/from now on/i, String.raw`\bfrom now on\b${REST}`),
   rule(/say|respond|answer|reply|claim|state/i, String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b${REST}`),
   rule(/ignore|disregard|forget/i, String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),

@@ -11,6 +11,9 @@ import type { Understanding } from './understand.js'
 
 export { CONTEXT_TYPES, type EngineResult } from './lookup/context.js'
 
+/** Plan cues that are only auxiliaries: "What will the weather be like?" asks for no plan. */
+const AUXILIARIES = new Set(['will', 'do', 'doing', 'done', 'go', 'going', 'head', 'heading', 'want', 'wants'])
+
 /** The lookups in the order they are tried; the first that answers or refuses wins. */
 const STEPS: ReadonlyArray<(lookup: Lookup) => EngineResult | undefined> = [totals, figures, who, goal, yesNo, choice, reverse, byType, plans]
 
@@ -36,6 +39,7 @@ export class FactsEngine {
       typeWords: new Set(typeWords.map((w) => stem(w.toLowerCase()))),
       publisherCues: new Set((lexicon.relations['published-by'] ?? []).filter((w) => w !== 'who').map(stem)),
       inCorpus,
+      planCues: new Set((lexicon.relations['plan'] ?? []).filter((w) => !AUXILIARIES.has(w)).map(stem)),
     }
   }
 

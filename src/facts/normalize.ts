@@ -6,6 +6,8 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
 
 /** Question words that decide the intent: typos are corrected towards them too ("wich" → "which"). */
 const QUESTION_WORDS = ['which', 'where', 'whose']
+/** Four-letter question words, which also take one wrong letter ("meny" → "many"). */
+const SHORT_QUESTION_WORDS = ['many', 'much', 'what', 'when']
 
 export interface NormalizedQuestion {
   /** `zh` when the question contains Chinese characters. */
@@ -169,7 +171,7 @@ export class QuestionNormalizer {
 
   /** The unique closest known word within 1 edit (2 from seven letters on; only swapped letters for four), or undefined. */
   #nearest(word: string, byLength = this.#byLength, maxEdits = 2): string | undefined {
-    if (word.length === 4) return this.#swapped(word)
+    if (word.length === 4) return this.#swapped(word) ?? oneOf(SHORT_QUESTION_WORDS.filter((q) => q[0] === word[0] && osaDistance(word, q, 1) === 1))
     if (word.length < 5) return undefined
     const max = Math.min(maxEdits, word.length >= 7 ? 2 : 1)
     let best: string | undefined
@@ -207,3 +209,6 @@ function derivedFrom(word: string): string[] {
   if (suffix === 'rs' || suffix === 'r') return root.endsWith('e') ? [root] : []
   return [root, `${root}e`]
 }
+
+/** The only candidate, or undefined when there are none or several. */
+const oneOf = (candidates: readonly string[]): string | undefined => (candidates.length === 1 ? candidates[0] : undefined)

@@ -34,6 +34,8 @@ export interface Understanding {
   named: boolean
   /** Numbers written in the question. */
   numbers: string[]
+  /** Position of "not" ("… are not located in Lyuliang"), or -1. */
+  not: number
 }
 
 const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all'])
@@ -104,6 +106,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     both: has(BOTH),
     named: has(NAMED),
     numbers: words.filter((w) => /^\d/.test(w)),
+    not: words.findIndex((w, i) => w === 'not' || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? ''))),
   }
 }
 

@@ -7,7 +7,7 @@ export type EngineResult =
    * `anchored`: the answer rests on what the question explicitly names (an entity with the type or
    * relation asked for, a matched figure, a stated total), so it stands even if other words are unknown.
    */
-  | { kind: 'answer'; segments: Segment[]; anchored?: boolean }
+  | { kind: 'answer'; segments: Segment[]; anchored?: boolean; /** Stands with one unknown word, not more ("will" alone asks for plans only weakly). */ weaklyAnchored?: boolean }
   | { kind: 'refuse'; reason: string }
   | { kind: 'none' }
 
@@ -24,6 +24,8 @@ export interface Cues {
   publisherCues: ReadonlySet<string>
   /** True when the word occurs in the documents (or names an entity). */
   inCorpus: (word: string) => boolean
+  /** Stems of the words that ask for plans by themselves ("plan", "focus", "tackle"), not the auxiliaries ("will", "do"). */
+  planCues: ReadonlySet<string>
 }
 
 /** One question being answered: what was understood, and the entities it names. */

@@ -22,6 +22,8 @@ function measureStems(measure: string): { parts: string[]; whole: string } {
 export function figures({ graph, cues, u, specific }: Lookup): EngineResult | undefined {
   // "Which department released the 2020 blueprints?": a year or an amount in a who-question is not what it asks.
   if (u.intent === 'who') return undefined
+  // "When was the department founded?": the only date is the blueprints' year.
+  if (u.intent === 'when' && u.mentions.some((m) => m.entities.some((e) => e.type !== 'blueprint' && e.type !== 'province'))) return { kind: 'refuse', reason: 'when' }
   const words = new Set(u.words.map(stem))
   const counting = u.intent === 'count' || u.intent === 'quantity' || u.intent === 'when'
   // Without "how many"/"how much", a type word ("industries") alone does not ask for a figure.

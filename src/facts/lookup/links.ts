@@ -95,6 +95,7 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t) && !(isPlace(t) && isPlace(type!)))
   const starts = specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
   if (!starts.length) return allOfType(lookup, type)
+  if (u.not >= 0 && starts.length === 2) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to.
   const placeTypes = u.intent === 'where' && (type === 'city' || type === 'region') ? [type, type === 'city' ? 'region' : 'city'] : [type]
   let found = starts.map((group) => linkedFromGroup(graph, group, placeTypes[0]!))
@@ -113,6 +114,25 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   if (!specific.length) return allOfType(lookup, type)
   // "Which city hosts the medicine cluster?" when no city is linked: the blueprint doesn't say.
   return u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined
+}
+
+/** "Which building materials clusters are not located in Lyuliang?": links of the first mention that the one after "not" lacks. */
+function except(lookup: Lookup, groups: GraphEntity[][], type: string): EngineResult | undefined {
+  const { graph, u, language } = lookup
+  const after = u.mentions.findIndex((m) => m.from > u.not)
+  if (after < 0) return undefined
+  const excluded = groups[Math.min(after, groups.length - 1)]!
+  const from = groups.find((g) => g !== excluded)!
+  const all = linkedFromGroup(graph, from, type)
+  const without = new Set(linkedFromGroup(graph, excluded, type).links.map((l) => l.entity.key))
+  const kept = all.links.filter((l) => !without.has(l.entity.key) && l.entity.key !== excluded[0]!.key)
+  if (!all.links.length) return undefined
+  const place = ['city', 'region'].includes(excluded[0]!.type)
+  const not = `${place ? 'not in' : 'not linked to'} ${nameOf(excluded[0]!, language)}`
+  const text = kept.length
+    ? `${capitalize(plural(type))} for ${nameOf(all.start, language)} ${not}: ${joinList(kept.map((l) => nameOf(l.entity, language)))}.`
+    : `None: every one of the ${plural(type)} for ${nameOf(all.start, language)} is ${place ? 'in' : 'linked to'} ${nameOf(excluded[0]!, language)}.`
+  return { kind: 'answer', segments: [{ text, facts: unique(all.links.flatMap((l) => l.allVia)) }], anchored: true }
 }
 
 /** "Which has more clusters, Datong or Jinzhong?" */

@@ -5,7 +5,7 @@ import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './context.js'
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
-export function plans({ graph, u, language, specific }: Lookup): EngineResult | undefined {
+export function plans({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
   if (!specific.length || u.measures.length) return undefined
   const cued = u.relations.has('plan')
   if (!cued && u.intent !== 'what') return undefined
@@ -37,7 +37,8 @@ export function plans({ graph, u, language, specific }: Lookup): EngineResult | 
   if (!segments.length) return undefined
   const last = segments.at(-1)!
   last.text = last.text.replace(/;$/, '.')
-  return { kind: 'answer', segments, anchored: u.relations.has('plan') }
+  // Anchored by a word that asks for plans; "will" or "do" alone only weakly ("What will the weather be like in Taiyuan tomorrow?").
+  return { kind: 'answer', segments, anchored: u.words.some((w) => cues.planCues.has(stem(w))), weaklyAnchored: cued }
 }
 
 /** "Which industry will resolve production overcapacity?": from a stated plan or goal back to its subject. */
