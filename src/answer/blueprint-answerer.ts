@@ -24,9 +24,10 @@ interface Analysis {
 }
 
 /**
- * The offline answerer: strips instructions, normalizes the question (aliases, Chinese, spelling,
- * typos), resolves follow-ups, then answers from the facts lookup, else from source clauses,
- * else says the blueprint does not say.
+ * The offline answerer: strips instructions and preambles ("Yes or no:", "Apart from …,"), splits
+ * a question in several parts, normalizes each (aliases, Chinese, spelling, typos), resolves
+ * follow-ups, then answers from the facts lookup, else from source clauses, else says the
+ * blueprint does not say. When a whole text is refused, the question at its end is tried alone.
  */
 export class BlueprintAnswerer implements Answerer {
   readonly #extractive: ExtractiveAnswerer
@@ -85,10 +86,10 @@ export class BlueprintAnswerer implements Answerer {
     if (result.kind === 'refuse') return notInSource()
     // "What is this article about?" with nothing but generic words: the gist.
     if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId)
-    // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
-    const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
     if (this.#asksForUnknownKind(u)) return notInSource()
+    // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
+    const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
     if (stands && !unknownNumber) return composeSegments(this.corpus, result.segments, 'structured')
     if (unknown.length || COUNTING.has(u.intent)) return notInSource()
