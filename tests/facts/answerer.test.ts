@@ -233,4 +233,19 @@ describe('offline answers on the committed index', async () => {
     expect(r.answer).toMatch(/14 industries/)
     expect(r.answer).not.toMatch(/fifty/i)
   })
+
+  it('does not take a publisher cue about something else ("Who wrote the play Hamlet?") for the blueprints', async () => {
+    expect((await ask('Who wrote the play Hamlet?')).grounded).toBe(false)
+    expect((await ask('Who wrote the blueprints?')).answer).toMatch(/Department of Industry and Information Technology/)
+  })
+
+  it('follows "the second one" through a four-turn conversation', async () => {
+    const history = [
+      { role: 'user' as const, content: 'Which traditional leading industries does the plan name?' },
+      { role: 'assistant' as const, content: 'Coking, steel and building materials.' },
+      { role: 'user' as const, content: "What's planned for the first one?" },
+      { role: 'assistant' as const, content: 'Building a national green coking industry base and resolving overcapacity.' },
+    ]
+    expect((await answerer.ask({ question: 'And for the second one?', history })).answer).toMatch(/capacity upgrading projects/)
+  })
 })

@@ -14,7 +14,8 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   return {
     kind: 'answer',
     segments: facts.map((f) => ({ text: `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`, facts: [f] })),
-    anchored: cued,
+    // "Who wrote the play Hamlet?" has the cue but asks about something else: the cue counts when the blueprints are named.
+    anchored: cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'blueprint')),
   }
 }
 
