@@ -27,7 +27,7 @@ export class QuestionNormalizer {
   readonly #phrases: Array<[string, string]>
   /** The words typos are corrected towards, by length. */
   readonly #byLength = new Map<number, string[]>()
-  /** The lexicon's synonyms and quantity words, by length: corrected only one edit away ("publised", "dollers"). */
+  /** The lexicon's synonyms, quantity and generic words, by length: corrected only one edit away ("publised", "dollers", "mentiond"). */
   readonly #synonymsByLength = new Map<number, string[]>()
   /** The lexicon's generic words: never corrected into a corpus word. */
   readonly #generic: ReadonlySet<string>
@@ -57,13 +57,18 @@ export class QuestionNormalizer {
     this.#coreStems = new Set([...core].map(stem))
     this.#distinct = new Set(lexicon.distinct.map((w) => fold(w)))
     byLength(this.#byLength, [...core, ...QUESTION_WORDS])
-    byLength(this.#synonymsByLength, [...Object.keys(lexicon.synonyms), ...[...lexicon.measures, ...nearWords].filter((m) => !/\s/.test(m))])
+    byLength(this.#synonymsByLength, [...Object.keys(lexicon.synonyms), ...[...lexicon.measures, ...lexicon.generic, ...nearWords].filter((m) => !/\s/.test(m))])
     this.#generic = new Set(lexicon.generic.map((w) => fold(w)))
     for (const [from, to] of Object.entries(lexicon.synonyms)) if (!this.#synonymsByStem.has(stem(from))) this.#synonymsByStem.set(stem(from), fold(to))
   }
 
   normalize(question: string): NormalizedQuestion {
-    const folded = [...fold(question)].map((ch) => this.lexicon.characters.map[ch] ?? ch).join('')
+    // "# of clusters" counts; "i.e." and "e.g." are punctuation.
+    const folded = [...fold(question)]
+      .map((ch) => this.lexicon.characters.map[ch] ?? ch)
+      .join('')
+      .replace(/#\s*of\b/g, 'number of')
+      .replace(/\b(?:i\.e|e\.g)\b\.?/g, ' ')
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []
     const out: string[] = []
@@ -147,6 +152,9 @@ export class QuestionNormalizer {
     if (byStem) return byStem
     const base = derivedFrom(word).find((b) => this.knows(b))
     if (base) return base
+    // A corpus word one edit away first ("parcs" → "parks", not "parts"), then a synonym or lexicon word, then two edits.
+    const close = word.length >= 5 ? this.#nearest(word, this.#byLength, 1) : undefined
+    if (close) return close
     const synonym = word.length >= 5 ? this.#nearest(word, this.#synonymsByLength, 1) : undefined
     if (synonym) return synonyms[synonym] ? fold(synonyms[synonym]) : synonym
     return this.#nearest(word) ?? word

@@ -39,6 +39,8 @@ export interface Understanding {
 }
 
 const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all'])
+/** Words ending in "s" that are not plural nouns ("how much does …"). */
+const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less'])
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
 /** Cue phrases, padded with spaces so that they match whole words of the padded question. */
@@ -62,7 +64,7 @@ const INTENTS: ReadonlyArray<[Intent, readonly string[]]> = [
   ['when', cues('when', 'what year', 'which year')],
   ['where', cues('where', 'located in')],
   ['who', cues('who', 'which department')],
-  ['list', cues('which', 'list', 'name the', 'what are')],
+  ['list', cues('which', 'list', 'name the', 'what are', 'enumerate')],
 ]
 
 /**
@@ -87,8 +89,14 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
 
   const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
   const cued = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') ? 'yesno' : 'what')
-  // "Which city has the largest number of clusters?" asks which, not how many.
-  const intent = cued === 'count' && rank === 'most' && words.includes('which') ? 'list' : cued
+  // "Which city has the largest number of clusters?" asks which, not how many; "how much industries" asks how many.
+  const much = words.indexOf('much')
+  const intent =
+    cued === 'count' && rank === 'most' && words.includes('which')
+      ? 'list'
+      : cued === 'quantity' && words[much - 1] === 'how' && words.slice(much + 1, much + 4).some((w) => /s$/.test(w) && !NOT_PLURAL.has(w))
+        ? 'count'
+        : cued
   return {
     intent: intent === 'what' && asksFigure(words, measureSet) ? 'quantity' : intent,
     words,

@@ -2,6 +2,9 @@ import { stem } from '../../core/text.js'
 import { joinList } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
+/** Verbs of a person in charge: "who heads / leads / runs …" asks for someone the facts don't name. */
+const LEADS = new Set(['heads', 'head', 'leads', 'lead', 'led', 'runs', 'run', 'directs', 'manages', 'chairs', 'governs', 'oversees', 'supervises'])
+
 /** "Who released the blueprints?": the organization the facts name as the source. */
 export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   if (u.intent !== 'who' && u.targetType !== 'organization') return undefined
@@ -11,6 +14,7 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   const cued = u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to))
   // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
   if (u.intent === 'who' && !cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))) return { kind: 'refuse', reason: 'person' }
+  if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
   return {
     kind: 'answer',
     segments: facts.map((f) => ({ text: `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`, facts: [f] })),
