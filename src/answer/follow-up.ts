@@ -3,6 +3,9 @@ import type { Knowledge } from '../facts/knowledge.js'
 import { plural } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
 
+/** Words that ask for several earlier things together. */
+const TOGETHER = new Set(['combined', 'together', 'altogether', 'sum', 'total', 'add'])
+
 /** Words that point back at the things the earlier answer listed. */
 const THOSE = new Set(['those', 'these', 'them', 'they'])
 
@@ -20,7 +23,8 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   const hasEntity = current.mentions.length > 0
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
-  const referential = words.some((w) => CONTEXT_WORDS.has(w)) || words.length <= 6
+  // "How many of the nine …" points back as much as "those" does.
+  const referential = words.some((w, i) => CONTEXT_WORDS.has(w) || (NUMBER_WORDS.has(w) && words[i - 1] === 'the')) || words.length <= 6
   if (hasEntity && hasFrame) return words
   if (!referential) return words
   const previous = earlier
@@ -32,7 +36,9 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   }
   // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry.
   const kind = current.intent === 'count' && !current.targetType && previous.targetType && words.some((w) => THOSE.has(w)) ? [plural(previous.targetType)] : []
-  if (!hasEntity) return [...words, ...kind, 'of', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))]
+  // "What is the combined total?" after one question per group: everything the earlier questions named.
+  const named = words.some((w) => TOGETHER.has(w)) ? earlierQuestions(history, knowledge, 2) : [previous]
+  if (!hasEntity) return [...words, ...kind, 'of', ...named.flatMap((q, i) => [...(i ? ['and'] : []), ...q.mentions.flatMap((m) => q.words.slice(m.from, m.to))])]
   const frame = previous.words.filter((_, i) => !previous.mentions.some((m) => i >= m.from && i < m.to))
   const mentioned = current.mentions.flatMap((m) => words.slice(m.from, m.to))
   return [...frame, ...mentioned]
@@ -86,12 +92,18 @@ function listedIn(previous: Understanding, knowledge: Knowledge) {
 }
 
 function previousQuestion(history: readonly HistoryTurn[], knowledge: Knowledge): Understanding | undefined {
-  for (let i = history.length - 1; i >= 0; i--) {
+  return earlierQuestions(history, knowledge, 1)[0]
+}
+
+/** Up to `n` of the latest user turns that name an entity, latest first, understood. */
+function earlierQuestions(history: readonly HistoryTurn[], knowledge: Knowledge, n: number): Understanding[] {
+  const found: Understanding[] = []
+  for (let i = history.length - 1; i >= 0 && found.length < n; i--) {
     const turn = history[i]!
     if (turn.role !== 'user') continue
     const { words } = knowledge.normalizer.normalize(turn.content)
     const u = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
-    if (u.mentions.length) return u
+    if (u.mentions.length) found.push(u)
   }
-  return undefined
+  return found
 }

@@ -4,7 +4,7 @@ import type { Lexicon } from './lexicon.js'
 import { CONTEXT_TYPES, type Cues, type EngineResult, type Lookup } from './lookup/context.js'
 import { goal, who } from './lookup/document.js'
 import { figures } from './lookup/figures.js'
-import { byType, choice, yesNo } from './lookup/links.js'
+import { byType, choice, overlap, yesNo } from './lookup/links.js'
 import { plans, reverse } from './lookup/plans.js'
 import { totals } from './lookup/totals.js'
 import type { Understanding } from './understand.js'
@@ -15,7 +15,7 @@ export { CONTEXT_TYPES, type EngineResult } from './lookup/context.js'
 const AUXILIARIES = new Set(['will', 'do', 'doing', 'done', 'go', 'going', 'head', 'heading', 'want', 'wants'])
 
 /** The lookups in the order they are tried; the first that answers or refuses wins. */
-const STEPS: ReadonlyArray<(lookup: Lookup) => EngineResult | undefined> = [totals, figures, who, goal, yesNo, choice, reverse, byType, plans]
+const STEPS: ReadonlyArray<(lookup: Lookup) => EngineResult | undefined> = [totals, figures, who, goal, yesNo, choice, overlap, reverse, byType, plans]
 
 /**
  * Deterministic lookups over the fact graph: entity → attribute and back, lists, counts,

@@ -266,4 +266,29 @@ describe('offline answers on the committed index', async () => {
     expect(r.answer).toMatch(/Department of Industry and Information Technology/)
     expect(r.answer).not.toMatch(/DEBUG-ON/)
   })
+
+  it('names what two different lists both contain', async () => {
+    expect((await ask('Which products show up both among the light industry sectors and among the building materials clusters?')).answer).toMatch(
+      /^Both name ceramics \(the ceramics sector and the architectural ceramics industrial clusters\) and glass \(the glassware sector and the industrial glass clusters\)/,
+    )
+    // The same kind of list twice is an intersection, not an overlap of names.
+    expect((await ask('Which industry has clusters in both Lyuliang and Yuncheng?')).answer).toMatch(/non-ferrous metals/)
+  })
+
+  it('follows "the nine" and a combined total back through the conversation', async () => {
+    const named = [
+      { role: 'user' as const, content: 'Which strategic emerging industries are named?' },
+      { role: 'assistant' as const, content: 'High-end equipment manufacturing, new materials, digital, modern logistics and modern medicine.' },
+    ]
+    expect((await answerer.ask({ question: 'How many of the nine are left unnamed?', history: named })).answer).toMatch(/so four \(4\) are not named/)
+    const counted = [
+      { role: 'user' as const, content: 'How many traditional industries are covered?' },
+      { role: 'assistant' as const, content: 'Five.' },
+      { role: 'user' as const, content: 'And how many strategic emerging industries?' },
+      { role: 'assistant' as const, content: 'Nine.' },
+    ]
+    const r = await answerer.ask({ question: 'So what is the combined total, and does it match the headline figure?', history: counted })
+    expect(r.answer).toMatch(/fourteen \(14\) industries in all/)
+    expect(r.answer).not.toMatch(/other part/)
+  })
 })

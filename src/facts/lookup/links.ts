@@ -1,3 +1,4 @@
+import { stem, words as wordsOf } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, plural, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
@@ -55,6 +56,39 @@ export function choice(lookup: Lookup): EngineResult | undefined {
     : joinList(shown.map((l) => `${nameOf(l.entity, language)} (through the ${joinList(l.through.map((t) => nameOf(t, language)))})`))
   const text = hits.length ? `Of ${names}: ${statement}.` : `Neither of ${names}: ${statement}.`
   return { kind: 'answer', segments: [{ text, facts: unique((hits.length ? hits : links).flatMap((l) => l.via)) }], anchored: true }
+}
+
+/**
+ * "Which products show up both among the light industry sectors and among the building materials
+ * clusters?": the things two lists both name (by a shared word of their names: ceramics, glass/glassware).
+ */
+export function overlap(lookup: Lookup): EngineResult | undefined {
+  const { graph, cues, u, language, specific } = lookup
+  if (!u.both || specific.length !== 2 || u.intent === 'count' || u.intent === 'yesno') return undefined
+  const kinds = u.types.filter((t) => graph.types.has(t) && !specific.some((g) => g[0]!.type === t))
+  // Each group's members or parts (facts pointing at it), not the groups it belongs to itself.
+  const membersOf = (g: GraphEntity[], kind: string) => {
+    const found = linkedFromGroup(graph, g, kind)
+    return { ...found, links: found.links.filter((l) => l.via[0]!.subject !== found.start.id) }
+  }
+  const lists = specific.map((g) => kinds.map((k) => membersOf(g, k)).find((f) => f.links.length))
+  if (lists.some((l) => !l)) return undefined
+  const [a, b] = lists as [ReturnType<typeof membersOf>, ReturnType<typeof membersOf>]
+  // Two different kinds of list (sectors and clusters); the same kind is an intersection, which byType answers.
+  if (a.links[0]!.entity.type === b.links[0]!.entity.type) return undefined
+  // The words that tell a member apart: not generic ("industrial") and not type words ("clusters").
+  const own = (e: GraphEntity) => wordsOf(e.name).filter((w) => !cues.generic.has(stem(w)) && !cues.typeWords.has(stem(w)))
+  const shared = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x)))
+  const pairs = a.links.flatMap((la) =>
+    b.links.flatMap((lb) => {
+      const word = own(la.entity).find((x) => own(lb.entity).some((y) => shared(x, y)))
+      return word ? [{ word: own(lb.entity).find((y) => shared(word, y))!.length < word.length ? own(lb.entity).find((y) => shared(word, y))! : word, la, lb }] : []
+    }),
+  )
+  if (!pairs.length) return undefined
+  const the = (e: GraphEntity) => (e.type === 'sector' ? `the ${nameOf(e, language)} sector` : describe(e, language))
+  const text = `Both name ${joinList(pairs.map((p) => `${p.word} (${the(p.la.entity)} and ${the(p.lb.entity)})`))}.`
+  return { kind: 'answer', segments: [{ text, facts: unique(pairs.flatMap((p) => [...p.la.via, ...p.lb.via])) }], anchored: true }
 }
 
 /** "Is there a city with both …?": yes with the entities of `type` linked to every mention, else no with each mention's own. */
