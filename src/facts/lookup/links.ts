@@ -118,10 +118,12 @@ function inCommon({ graph, language }: Lookup, entities: GraphEntity[], type: st
 /** Which/how many/where + an entity type: follow facts from the mentioned entities to that type. */
 export function byType(lookup: Lookup): EngineResult | undefined {
   const { graph, u, specific } = lookup
+  // "What does the plan say about Lyuliang?": what the one place named is linked to, by the kind it has most of.
+  const aboutPlace = !u.targetType && u.intent === 'what' && specific.length === 1 && isPlaceType(specific[0]![0]!.type)
   // "What is supposed to happen to the 9 emerging industries?" asks for plans; the type word only names them.
-  if (u.intent === 'what' && u.relations.has('plan') && !u.typeAsked) return undefined
+  if (u.intent === 'what' && u.relations.has('plan') && !u.typeAsked && !aboutPlace) return undefined
   const wantsPlace = u.intent === 'where' || (u.relations.has('located-in') && ['list', 'count'].includes(u.intent))
-  let type = wantsPlace && !u.targetType ? 'city' : u.targetType
+  let type = aboutPlace ? mostLinkedType(graph, specific[0]!) : wantsPlace && !u.targetType ? 'city' : u.targetType
   if (type && specific.length && specific.every((g) => g.some((e) => e.type === type))) type = u.types.find((t) => t !== type)
   if (!type || !graph.types.has(type)) return undefined
   // "Where are Shanxi's clusters?" asks about the clusters, not the province: no specific start to follow.
@@ -146,8 +148,31 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   }
   if (results.length) return linkAnswer(lookup, type, found.map((f) => f.start), results)
   if (!specific.length) return allOfType(lookup, type)
+  // "Where is the fine-steel park?": no place is linked, but a proper name may carry one; say the name and what it is part of.
+  if ((u.intent === 'where' || isPlaceType(type)) && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!)
   // "Which city hosts the medicine cluster?" when no city is linked: the blueprint doesn't say.
   return u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined
+}
+
+const isPlaceType = (t: string) => t === 'city' || t === 'region'
+
+/** The entity type the group is most often linked to directly (ties: the first in the graph's order), other than places and document-level types. */
+function mostLinkedType(graph: Lookup['graph'], group: GraphEntity[]): string | undefined {
+  // Direct links count: a city hosts clusters; the industries come through them.
+  const counts = [...graph.types]
+    .filter((t) => !CONTEXT_TYPES.has(t) && !isPlaceType(t))
+    .map((t) => ({ t, n: linkedFromGroup(graph, group, t).links.filter((l) => l.via.length === 1).length }))
+  const best = counts.reduce((a, b) => (b.n > a.n ? b : a), { t: '', n: 0 })
+  return best.n ? best.t : undefined
+}
+
+/** "Where is X?" with no place linked: the article's name for X and what X is part of, and that no city is named for it. */
+function namedOnly({ graph, language }: Lookup, entity: GraphEntity): EngineResult | undefined {
+  const parent = graph.about(entity).find((f) => (f.relation === 'part-of' || f.relation === 'member-of') && f.objects.length)
+  if (!parent) return undefined
+  const whole = graph.objectsOf(parent)[0]!
+  const text = `The article names no city for it: it calls it the ${nameOf(entity, language)}, part of ${describe(whole, language)}.`
+  return { kind: 'answer', segments: [{ text, facts: [parent] }], anchored: true }
 }
 
 /** "Which building materials clusters are not located in Lyuliang?": links of the first mention that the one after "not" lacks. */
