@@ -1,3 +1,4 @@
+import { stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
 import { unique, type EngineResult, type Lookup } from './context.js'
@@ -18,8 +19,9 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "If you add the traditional industries to the emerging ones, what total do you get?"
   if (u.intent === 'what' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
-  // "What will the nine emerging industries do?" asks for their plans, not their members.
+  // "What will the nine emerging industries do?", "In which direction should …?" ask for their plans, not their members.
   if (u.intent === 'what' && u.relations.has('plan')) return undefined
+  if (u.intent === 'list' && cues.planCues.has(stem(u.words[u.words.indexOf('which') + 1] ?? ''))) return undefined
   if (u.words.some((w) => UNNAMED.has(w)) || / not (?:named|listed|mentioned|specified|spelled out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
