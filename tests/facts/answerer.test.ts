@@ -310,4 +310,8 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('In which direction should the long-established pillar industries such as steel and coke develop?')).answer).toMatch(/^The traditional leading industries will: go high-end, green and modern/)
     expect((await ask('Where will the province upgrade its fireproof clay clusters?')).answer).toMatch(/Lyuliang and Yangquan/)
   })
+
+  it('counts the measures stated for an industry', async () => {
+    expect((await ask('How many measures does the plan list for coking?')).answer).toMatch(/^The article lists four \(4\) measures\. The coking industry will: promote/)
+  })
 })

@@ -22,6 +22,8 @@ function measureStems(measure: string): { parts: string[]; whole: string } {
 export function figures({ graph, cues, u, specific }: Lookup): EngineResult | undefined {
   // "Which department released the 2020 blueprints?": a year or an amount in a who-question is not what it asks.
   if (u.intent === 'who') return undefined
+  // "How many measures does the plan list for coking?" counts plans, which the plans lookup does.
+  if (u.intent === 'count' && specific.length && [...u.measures, ...u.words].some((w) => cues.planCues.has(stem(w))) && !u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.planCues.has(stem(m)))) return undefined
   // "When was the department founded?": the only date is the blueprints' year.
   if (u.intent === 'when' && u.mentions.some((m) => m.entities.some((e) => e.type !== 'blueprint' && e.type !== 'province'))) return { kind: 'refuse', reason: 'when' }
   const words = new Set(u.words.map(stem))

@@ -1,5 +1,5 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
-import { capitalize, joinList, nameOf, type Segment } from '../phrasing.js'
+import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './context.js'
@@ -35,6 +35,11 @@ export function plans({ graph, cues, u, language, specific }: Lookup): EngineRes
     for (const p of stated) segments.push({ text: `${String(p.value)};`, facts: [p] })
   }
   if (!segments.length) return undefined
+  // "How many measures does the plan list for coking?": the number first, then the measures.
+  if (u.intent === 'count') {
+    const stated = segments.flatMap((s) => s.facts).filter((f) => f.relation === 'plan')
+    segments.unshift({ text: `The article lists ${countWord(stated.length)} ${stated.length === 1 ? 'measure' : 'measures'}.`, facts: [] })
+  }
   const last = segments.at(-1)!
   last.text = last.text.replace(/;$/, '.')
   // Anchored by a word that asks for plans; "will" or "do" alone only weakly ("What will the weather be like in Taiyuan tomorrow?").
