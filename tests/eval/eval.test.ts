@@ -38,17 +38,15 @@ describe('the gold set', () => {
  * regression sets: their questions are no longer unseen.
  */
 const HELD_OUT = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((n) => `tests/eval/heldout/set-${n}.json`)
-/** The floor for each set's accuracy: 90%, except the last set added, which scores 89.6% after the fixes it prompted. */
-const floor = (file: string) => (file.endsWith('set-16.json') ? 0.88 : 0.9)
 
 describe('the regression sets written blind', () => {
-  it.each(HELD_OUT)('%s: accuracy at its floor or more, all citations valid, evidence verbatim', async (file) => {
+  it.each(HELD_OUT)('%s: accuracy ≥ 90%%, all citations valid, evidence verbatim', async (file) => {
     const set = GoldSetSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
     const text = readFileSync('corpus/shanxi-2020-industrial-blueprints.txt', 'utf8')
     for (const g of set) for (const e of g.expect.evidence ?? []) expect(text, g.id).toContain(e)
     const services = await loadNodeServices(parseConfig({}))
     const overall = (await runEval(services.answerer, services.corpus, set)).summary.at(-1)!
-    expect(overall.accuracy).toBeGreaterThanOrEqual(floor(file))
+    expect(overall.accuracy).toBeGreaterThanOrEqual(0.9)
     expect(overall.citationValidity).toBe(1)
   })
 })

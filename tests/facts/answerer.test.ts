@@ -314,4 +314,9 @@ describe('offline answers on the committed index', async () => {
   it('counts the measures stated for an industry', async () => {
     expect((await ask('How many measures does the plan list for coking?')).answer).toMatch(/^The article lists four \(4\) measures\. The coking industry will: promote/)
   })
+
+  it("refuses a figure asked of a kind of thing the documents never name, and keeps number words", async () => {
+    expect((await ask("Tell me the annual output target set for Shanxi's coal mining industry in 2020.")).grounded).toBe(false)
+    expect((await ask('Are there fourteen industries each targeted to top one hundred billion yuan in output?')).answer).toMatch(/14 industries/)
+  })
 })

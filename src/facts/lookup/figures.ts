@@ -1,9 +1,12 @@
-import { stem, words as wordsOf } from '../../core/text.js'
+import { isStopword, stem, words as wordsOf } from '../../core/text.js'
 import { capitalize } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
 export const WEAK_MEASURES = new Set(['number', 'total', 'figure', 'value', 'amount', 'size', 'worth'])
+
+/** Numbers written as words ("fourteen industries"). */
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion)$/
 
 const stemsOfMeasure = new Map<string, { parts: string[]; whole: string }>()
 
@@ -34,6 +37,11 @@ export function figures({ graph, cues, u, specific }: Lookup): EngineResult | un
     return parts.every((w) => words.has(w)) && (counting || !cues.typeWords.has(whole))
   }
   const found = graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
+  // "… the output target for Shanxi's coal mining industry": a figure of a kind of thing the documents never name.
+  const ofUnknown = u.words.some(
+    (w, i) => cues.typeWords.has(stem(u.words[i + 1] ?? '')) && /^[a-z]+$/.test(w) && !NUMBER_WORD.test(w) && !isStopword(w) && !cues.generic.has(stem(w)) && !cues.inCorpus(w),
+  )
+  if (found.length && ofUnknown) return { kind: 'refuse', reason: 'figure' }
   const foreign = u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.inCorpus(m))
   if (!counting && !foreign && !found.length) return undefined
   if (u.intent === 'count' && u.targetType && (specific.length || !found.length)) return undefined
