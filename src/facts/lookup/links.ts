@@ -45,9 +45,8 @@ export function choice(lookup: Lookup): EngineResult | undefined {
   if (!property || specific.length !== candidates.length + 1) return undefined
   const type = candidates[0]!.type
   const links = linkedFromGroup(graph, [property], type).links
-  const chosen = candidates.filter((c) => links.some((l) => l.entity.key === c.key))
   if (!links.length) return undefined
-  const hits = links.filter((l) => chosen.includes(l.entity))
+  const hits = links.filter((l) => candidates.some((c) => c.key === l.entity.key))
   const names = joinList(candidates.map((c) => nameOf(c, language)))
   const shown = hits.length ? hits : links
   // One fact apart: "the glass clusters are in Lyuliang"; further: "Lyuliang (through the refractory clay … clusters)".
@@ -55,7 +54,7 @@ export function choice(lookup: Lookup): EngineResult | undefined {
     ? relate(property, shown[0]!.via[0]!, shown.map((l) => l.entity), language).replace(/^The /, 'the ')
     : joinList(shown.map((l) => `${nameOf(l.entity, language)} (through the ${joinList(l.through.map((t) => nameOf(t, language)))})`))
   const text = hits.length ? `Of ${names}: ${statement}.` : `Neither of ${names}: ${statement}.`
-  return { kind: 'answer', segments: [{ text, facts: unique((hits.length ? hits : links).flatMap((l) => l.via)) }], anchored: true }
+  return { kind: 'answer', segments: [{ text, facts: unique(shown.flatMap((l) => l.via)) }], anchored: true }
 }
 
 /**
@@ -81,8 +80,11 @@ export function overlap(lookup: Lookup): EngineResult | undefined {
   const shared = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x)))
   const pairs = a.links.flatMap((la) =>
     b.links.flatMap((lb) => {
-      const word = own(la.entity).find((x) => own(lb.entity).some((y) => shared(x, y)))
-      return word ? [{ word: own(lb.entity).find((y) => shared(word, y))!.length < word.length ? own(lb.entity).find((y) => shared(word, y))! : word, la, lb }] : []
+      const theirs = own(lb.entity)
+      const word = own(la.entity).find((x) => theirs.some((y) => shared(x, y)))
+      const match = word && theirs.find((y) => shared(word, y))!
+      // The shorter of the two shared words: "glass" of glass and glassware.
+      return word && match ? [{ word: match.length < word.length ? match : word, la, lb }] : []
     }),
   )
   if (!pairs.length) return undefined
@@ -127,13 +129,12 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   if (type && specific.length && specific.every((g) => g.some((e) => e.type === type))) type = u.types.find((t) => t !== type)
   if (!type || !graph.types.has(type)) return undefined
   // "Where are Shanxi's clusters?" asks about the clusters, not the province: no specific start to follow.
-  const isPlace = (t: string) => t === 'city' || t === 'region'
-  const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t) && !(isPlace(t) && isPlace(type!)))
+  const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t) && !(isPlaceType(t) && isPlaceType(type!)))
   const starts = specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
   if (!starts.length) return allOfType(lookup, type)
   if (u.not >= 0 && starts.length === 2) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to.
-  const placeTypes = u.intent === 'where' && (type === 'city' || type === 'region') ? [type, type === 'city' ? 'region' : 'city'] : [type]
+  const placeTypes = u.intent === 'where' && isPlaceType(type) ? [type, type === 'city' ? 'region' : 'city'] : [type]
   let found = starts.map((group) => linkedFromGroup(graph, group, placeTypes[0]!))
   if (placeTypes[1] && found.every((f) => !f.links.length)) {
     const other = starts.map((group) => linkedFromGroup(graph, group, placeTypes[1]!))
@@ -186,7 +187,7 @@ function except(lookup: Lookup, groups: GraphEntity[][], type: string): EngineRe
   const without = new Set(linkedFromGroup(graph, excluded, type).links.map((l) => l.entity.key))
   const kept = all.links.filter((l) => !without.has(l.entity.key) && l.entity.key !== excluded[0]!.key)
   if (!all.links.length) return undefined
-  const place = ['city', 'region'].includes(excluded[0]!.type)
+  const place = isPlaceType(excluded[0]!.type)
   const not = `${place ? 'not in' : 'not linked to'} ${nameOf(excluded[0]!, language)}`
   const text = kept.length
     ? `${capitalize(plural(type))} for ${nameOf(all.start, language)} ${not}: ${joinList(kept.map((l) => nameOf(l.entity, language)))}.`
@@ -252,7 +253,7 @@ function relate(a: GraphEntity, fact: ResolvedFact, others: GraphEntity[], langu
 
 /** "The kaolin industrial clusters are in Xinzhou and Shuozhou." / "Shuozhou hosts the kaolin … clusters." */
 function located(subject: string, names: string, start: GraphEntity, result: GraphEntity): string {
-  if (result.type === 'city' || result.type === 'region') {
+  if (isPlaceType(result.type)) {
     const verb = /s$|\)$/.test(start.name) ? 'are' : 'is'
     return `${capitalize(/^[A-Z]/.test(start.name) ? subject : `the ${subject}`)} ${verb} in ${names}.`
   }
