@@ -14,10 +14,11 @@ export interface AppVariables {
 
 export type AppEnv = { Variables: AppVariables }
 
-const vars = (c: Context) => (c as Context<AppEnv>).var
+// `c.get()`, not `c.var`: Hono builds a fresh object from all variables on every `c.var` access.
+const variable = <K extends keyof AppVariables>(c: Context, key: K): AppVariables[K] | undefined => (c as Context<AppEnv>).get(key)
 
 /** The logger for this request: every line carries its request id. */
-export const requestLog = (c: Context): Logger => vars(c).log ?? silentLogger
+export const requestLog = (c: Context): Logger => variable(c, 'log') ?? silentLogger
 
 /**
  * A signal that aborts when the client goes away or the request deadline passes: hand it to
@@ -25,7 +26,7 @@ export const requestLog = (c: Context): Logger => vars(c).log ?? silentLogger
  *
  * @example services.answerer.ask(input, requestSignal(c))
  */
-export const requestSignal = (c: Context): AbortSignal => vars(c).deadline?.() ?? c.req.raw.signal
+export const requestSignal = (c: Context): AbortSignal => variable(c, 'deadline')?.() ?? c.req.raw.signal
 
 /** Records the question of this request so the access log can include it when allowed. */
 export const noteQuestion = (c: Context, question: string): void => (c as Context<AppEnv>).set('question', question)

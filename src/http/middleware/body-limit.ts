@@ -1,5 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 
+const utf8 = new TextDecoder()
+
 /**
  * Rejects bodies over `maxBytes` by `Content-Length`, or, for chunked bodies, while reading them.
  * A chunked body that fits is kept in Hono's body cache, so handlers read it as usual. Unlike
@@ -29,7 +31,10 @@ export function bodyLimit(maxBytes: number, onError: (c: Context) => Response | 
     let offset = 0
     for (const chunk of chunks) bytes.set(chunk, (offset += chunk.byteLength) - chunk.byteLength)
     // Hono caches body promises (its types say values); `c.req.json()` and friends read from here.
-    ;(c.req.bodyCache as { arrayBuffer?: Promise<ArrayBuffer> }).arrayBuffer = Promise.resolve(bytes.buffer)
+    // The text too: from only the bytes, Hono would decode them through one more `Response` and stream.
+    const cache = c.req.bodyCache as { arrayBuffer?: Promise<ArrayBuffer>; text?: Promise<string> }
+    cache.arrayBuffer = Promise.resolve(bytes.buffer)
+    cache.text = Promise.resolve(utf8.decode(bytes))
     return next()
   }
 }

@@ -18,7 +18,7 @@ export function requestContext(logger: Logger, options: { logQuestions: boolean 
     c.set('log', bindLazily(logger, { requestId }))
     await next()
     c.res.headers.set('X-Request-Id', requestId)
-    const question = options.logQuestions ? c.var.question : undefined
+    const question = options.logQuestions ? c.get('question') : undefined
     const fields = { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, ...(question !== undefined ? { question } : {}) }
     if (c.res.status >= 500) logger.warn(fields, 'request failed')
     else logger.info(fields, 'request')
