@@ -1,6 +1,6 @@
 import type { Corpus } from '../core/corpus.js'
 import type { Retriever } from '../core/retriever.js'
-import { isStopword, stem } from '../core/text.js'
+import { isStopword, stem, words } from '../core/text.js'
 import type { AskResponse } from '../core/types.js'
 import type { Knowledge } from '../facts/knowledge.js'
 import { understand, type Understanding } from '../facts/understand.js'
@@ -31,6 +31,8 @@ interface Analysis {
  */
 export class BlueprintAnswerer implements Answerer {
   readonly #extractive: ExtractiveAnswerer
+  /** Stems of the lexicon's type words ("industries", "clusters"). */
+  readonly #typeStems: ReadonlySet<string>
 
   constructor(
     private readonly corpus: Corpus,
@@ -38,6 +40,7 @@ export class BlueprintAnswerer implements Answerer {
     private readonly knowledge: Knowledge,
   ) {
     this.#extractive = new ExtractiveAnswerer(corpus, retriever)
+    this.#typeStems = new Set(Object.values(knowledge.lexicon.types).flatMap((phrases) => phrases.flatMap(words)).map(stem))
   }
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
@@ -89,7 +92,8 @@ export class BlueprintAnswerer implements Answerer {
     // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
     if (this.#asksForUnknownKind(u)) return notInSource()
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
-    const unknownNumber = unknown.some((w) => /\d\d/.test(w))
+    // "20 industries, right?" claims a count the answer corrects.
+    const unknownNumber = unknown.some((w) => /\d\d/.test(w) && !this.#countsAKind(u.words, w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
     if (stands && !unknownNumber) return composeSegments(this.corpus, result.segments, 'structured')
     if (unknown.length || COUNTING.has(u.intent)) return notInSource()
@@ -104,6 +108,12 @@ export class BlueprintAnswerer implements Answerer {
     const u = understand(resolved, this.knowledge.graph, this.knowledge.lexicon, this.knowledge.compounds)
     const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w))
     return { u, language, unknown }
+  }
+
+  /** True when `number` is followed by a kind of thing the facts list ("20 industries"): a count the question claims. */
+  #countsAKind(words: readonly string[], number: string): boolean {
+    const next = words[words.indexOf(number) + 1]
+    return next !== undefined && this.#typeStems.has(stem(next))
   }
 
   /** "Which companies …", "which liquor brands …": a kind of thing the facts don't have, which source sentences can't list either. */

@@ -1,3 +1,4 @@
+import { isStopword } from '../core/text.js'
 import type { HistoryTurn } from '../core/types.js'
 import type { Knowledge } from '../facts/knowledge.js'
 import { plural } from '../facts/phrasing.js'
@@ -34,8 +35,9 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
     const answer = listedIn(previous, knowledge)
     if (answer?.listed.length) return [...words, 'of', ...answer.names]
   }
-  // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry.
-  const kind = current.intent === 'count' && !current.targetType && previous.targetType && words.some((w) => THOSE.has(w)) ? [plural(previous.targetType)] : []
+  // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry; so is a bare "How many exactly?".
+  const bare = words.every((w) => isStopword(w) || knowledge.generic.has(w))
+  const kind = current.intent === 'count' && !current.targetType && previous.targetType && (bare || words.some((w) => THOSE.has(w))) ? [plural(previous.targetType)] : []
   // "What is the combined total?" after one question per group: everything the earlier questions named.
   const named = words.some((w) => TOGETHER.has(w)) ? earlierQuestions(history, knowledge, 2) : [previous]
   if (!hasEntity) return [...words, ...kind, 'of', ...named.flatMap((q, i) => [...(i ? ['and'] : []), ...q.mentions.flatMap((m) => q.words.slice(m.from, m.to))])]

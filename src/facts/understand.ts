@@ -84,8 +84,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // "which cities", "list the cities", "name all parks"; but "the province" in "what does the province plan" is a subject.
   const asked = typeHits.find((h) => WH_WORDS.has(words[h.at - 1] ?? '') || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
-  const measureSet = measureStemsOf(lexicon.measures)
-  const measures = free.filter((w) => w && measureSet.has(stem(w)))
+  const isMeasure = measureTest(lexicon.measures)
+  const measures = free.filter((w) => w && isMeasure(w))
 
   const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
   const cued = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') ? 'yesno' : 'what')
@@ -98,7 +98,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
         ? 'count'
         : cued
   return {
-    intent: intent === 'what' && asksFigure(words, measureSet) ? 'quantity' : intent,
+    intent: intent === 'what' && asksFigure(words, isMeasure) ? 'quantity' : intent,
     words,
     mentions,
     targetType: (asked ?? typeHits.find((h) => intent === 'where' && (h.key === 'city' || h.key === 'region')) ?? typeHits[0])?.key,
@@ -119,9 +119,9 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
 }
 
 /** "What is the capacity of …", "what's the budget": a figure asked for with a plain "what". */
-function asksFigure(words: string[], measures: ReadonlySet<string>): boolean {
+function asksFigure(words: string[], isMeasure: (word: string) => boolean): boolean {
   const m = /^what (?:s |is |was |are |were |will be )(.*?)(?: of | for | in | does | do | will |$)/.exec(words.join(' '))
-  return Boolean(m && m[1]!.split(' ').some((w) => measures.has(stem(w))))
+  return Boolean(m && m[1]!.split(' ').some(isMeasure))
 }
 
 /** Phrases of a `{ key: phrases[] }` table found among the free words, in order of position. */
@@ -157,13 +157,21 @@ function phraseIndex(table: Record<string, string[]>): Map<string, Array<[string
   return index
 }
 
-const measureStems = new WeakMap<readonly string[], ReadonlySet<string>>()
+const measureTests = new WeakMap<readonly string[], (word: string) => boolean>()
 
-/** Stems of the lexicon's measure words, computed once per lexicon. */
-function measureStemsOf(measures: readonly string[]): ReadonlySet<string> {
-  let set = measureStems.get(measures)
-  if (!set) measureStems.set(measures, (set = new Set(measures.map(stem))))
-  return set
+/**
+ * Whether a word is one of the lexicon's measure words, inflected ("outputs", "invested") but not
+ * derived into another word that shares its stem ("importance" is not "imports"); made once per lexicon.
+ */
+function measureTest(measures: readonly string[]): (word: string) => boolean {
+  let test = measureTests.get(measures)
+  if (!test) {
+    const longest = new Map<string, number>()
+    for (const m of measures) longest.set(stem(m), Math.max(longest.get(stem(m)) ?? 0, m.length))
+    test = (word) => word.length <= (longest.get(stem(word)) ?? -Infinity) + 2
+    measureTests.set(measures, test)
+  }
+  return test
 }
 
 /** Plural to singular only (cities → city), so "industrial" never reads as "industry". */

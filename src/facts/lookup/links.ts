@@ -147,7 +147,11 @@ export function byType(lookup: Lookup): EngineResult | undefined {
     const answer = counted ? ranked(lookup, results.map((l) => l.entity), counted) : undefined
     if (answer?.kind === 'answer') return { ...answer, anchored: true }
   }
-  if (results.length) return linkAnswer(lookup, type, found.map((f) => f.start), results)
+  if (results.length) {
+    const answer = linkAnswer(lookup, type, found.map((f) => f.start), results)
+    // "What will the weather be like in Datong?": what a place hosts answers only a question that names nothing the documents don't know.
+    return aboutPlace && answer.kind === 'answer' ? { ...answer, anchored: false } : answer
+  }
   if (!specific.length) return allOfType(lookup, type)
   // "Where is the fine-steel park?": no place is linked, but a proper name may carry one; say the name and what it is part of.
   if ((u.intent === 'where' || isPlaceType(type)) && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!)
