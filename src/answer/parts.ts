@@ -15,11 +15,14 @@ export function splitQuestion(question: string): string[] {
 }
 
 /**
- * Drops a leading "Yes or no:" and a leading exclusion ("Apart from those parks, what else …?"): what
+ * Drops greetings and thanks, a leading "Yes or no:" and a leading exclusion ("Apart from those parks, what else …?"): what
  * is left asks the question, and an answer that also names the excluded things still answers it.
  */
 export function withoutPreamble(question: string): string {
   const rest = question
+    // "Dear assistant, …", "… Thank you ever so much for your time.": greetings and thanks around the question.
+    .replace(/^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b[^,.!?]{0,30}[,.!]\s*/i, '')
+    .replace(/(?<=[.?!。？！]|^)\s*(?:many\s+)?(?:thanks?|thank you|cheers|much appreciated)\b[^.?!]*[.!]*\s*$/i, '')
     .replace(/^\s*(?:yes or no|true or false)\b\s*[:,?-]?\s*/i, '')
     .replace(/^\s*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b[^,，?？]*[,，]\s*/i, '')
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question

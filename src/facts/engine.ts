@@ -4,7 +4,7 @@ import type { Lexicon } from './lexicon.js'
 import { CONTEXT_TYPES, type Cues, type EngineResult, type Lookup } from './lookup/context.js'
 import { goal, who } from './lookup/document.js'
 import { figures } from './lookup/figures.js'
-import { byType, choice, overlap, yesNo } from './lookup/links.js'
+import { byType, choice, overlap, premiseCorrection, yesNo } from './lookup/links.js'
 import { plans, reverse } from './lookup/plans.js'
 import { totals } from './lookup/totals.js'
 import type { Understanding } from './understand.js'
@@ -48,7 +48,10 @@ export class FactsEngine {
     const lookup: Lookup = { graph: this.graph, cues: this.#cues, u, language, specific }
     for (const step of STEPS) {
       const result = step(lookup)
-      if (result) return result
+      if (!result) continue
+      // A place the question wrongly gives ("the kaolin clusters in Datong") is corrected before the answer.
+      const correction = result.kind === 'answer' ? premiseCorrection(lookup) : undefined
+      return correction && result.kind === 'answer' ? { ...result, segments: [correction, ...result.segments] } : result
     }
     return { kind: 'none' }
   }

@@ -25,6 +25,8 @@ export interface NormalizedQuestion {
  */
 export class QuestionNormalizer {
   readonly #phrases: Array<[string, string]>
+  /** English phrases of two or more words, as words, longest first ("rust resistant" → "stainless"). */
+  readonly #wordPhrases: Array<[string[], string[]]>
   /** The words typos are corrected towards, by length. */
   readonly #byLength = new Map<number, string[]>()
   /** The lexicon's synonyms, quantity and generic words, by length: corrected only one edit away ("publised", "dollers", "mentiond"). */
@@ -52,6 +54,10 @@ export class QuestionNormalizer {
     this.#phrases = Object.entries({ ...lexicon.phrases, ...extraPhrases })
       .filter(([from]) => CJK.test(from))
       .map(([from, to]): [string, string] => [fold(from), fold(to)])
+      .sort((a, b) => b[0].length - a[0].length)
+    this.#wordPhrases = Object.entries(lexicon.phrases)
+      .filter(([from]) => !CJK.test(from) && words(from).length > 1)
+      .map(([from, to]): [string[], string[]] => [words(from), words(to)])
       .sort((a, b) => b[0].length - a[0].length)
     this.#stems = new Set([...vocabulary].map(stem))
     this.#coreStems = new Set([...core].map(stem))
@@ -87,7 +93,7 @@ export class QuestionNormalizer {
       if (fixed !== word) corrections.push(`${word} → ${fixed}`)
       out.push(...fixed.split(' '))
     }
-    return { language, words: out, corrections }
+    return { language, words: this.#wordPhrases.length ? this.#rephrase(out, corrections) : out, corrections }
   }
 
   /** True for a word the lexicon lists as distinct from every known one: another province or city. */
@@ -98,6 +104,23 @@ export class QuestionNormalizer {
   /** True when the word, or its stem, is in the vocabulary. */
   knows(word: string): boolean {
     return this.vocabulary.has(word) || this.#stems.has(stem(word))
+  }
+
+  /** Longest-match replacement of the lexicon's English phrases, word by word, after typo repair. */
+  #rephrase(input: string[], corrections: string[]): string[] {
+    const out: string[] = []
+    for (let i = 0; i < input.length; ) {
+      const hit = this.#wordPhrases.find(([from]) => from.every((w, k) => input[i + k] === w))
+      if (hit) {
+        corrections.push(`${hit[0].join(' ')} → ${hit[1].join(' ')}`)
+        out.push(...hit[1])
+        i += hit[0].length
+      } else {
+        out.push(input[i]!)
+        i++
+      }
+    }
+    return out
   }
 
   /** Longest-match replacement of known Chinese phrases; unknown characters stay as they are. */

@@ -20,6 +20,8 @@ export interface Understanding {
   measures: string[]
   /** Rank answers by how many entities of a second type they link to: the most, two or more, exactly one. */
   rank?: 'most' | 'multiple' | 'single' | undefined
+  /** The type a count-rank names ("in just one city", "in two or more cities"): the kind that is counted. */
+  rankType?: string | undefined
   /** "Which has more …, A or B?": compare the mentioned entities. */
   compare: boolean
   /** "What is this article about?", "summarize": asks for the gist, not a fact. */
@@ -38,7 +40,7 @@ export interface Understanding {
   not: number
 }
 
-const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all'])
+const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every'])
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less'])
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
@@ -47,6 +49,8 @@ const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 
 const cues = (...phrases: string[]): readonly string[] => phrases.map((p) => ` ${p} `)
 
 const RANK_SINGLE = cues('only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one')
+/** Words that count the type word after them in a rank ("just one city", "several cities"). */
+const COUNT_BEFORE_TYPE = new Set(['one', 'single', 'two', 'multiple', 'several', 'different'])
 const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often')
 const RANK_MULTIPLE = cues('more than one', 'more than once', 'twice', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds', 'repeatedly')
 const COMPARE = cues('more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs')
@@ -84,7 +88,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // "which cities", "list the cities", "name all parks"; but "the province" in "what does the province plan" is a subject.
   const asked = typeHits.find((h) => WH_WORDS.has(words[h.at - 1] ?? '') || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
-  const isMeasure = measureTest(lexicon.measures)
+  const isMeasure = measureTest(lexicon)
   const measures = free.filter((w) => w && isMeasure(w))
 
   const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
@@ -107,6 +111,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     relations,
     measures,
     rank,
+    rankType: rank && rank !== 'most' ? typeHits.find((h) => COUNT_BEFORE_TYPE.has(words[h.at - 1] ?? ''))?.key : undefined,
     compare: has(COMPARE),
     overview: mentions.every((m) => m.entities.every((e) => e.type === 'blueprint' || e.type === 'province')) && has(OVERVIEW),
     union: has(UNION),
@@ -157,19 +162,22 @@ function phraseIndex(table: Record<string, string[]>): Map<string, Array<[string
   return index
 }
 
-const measureTests = new WeakMap<readonly string[], (word: string) => boolean>()
+const measureTests = new WeakMap<Lexicon, (word: string) => boolean>()
 
 /**
- * Whether a word is one of the lexicon's measure words, inflected ("outputs", "invested") but not
- * derived into another word that shares its stem ("importance" is not "imports"); made once per lexicon.
+ * Whether a word is one of the lexicon's measure words, or one inflected ("outputs", "invested") that
+ * is neither a generic word nor derived into another word sharing its stem ("important", "importance"
+ * are not "imports"); made once per lexicon.
  */
-function measureTest(measures: readonly string[]): (word: string) => boolean {
-  let test = measureTests.get(measures)
+function measureTest(lexicon: Lexicon): (word: string) => boolean {
+  let test = measureTests.get(lexicon)
   if (!test) {
     const longest = new Map<string, number>()
-    for (const m of measures) longest.set(stem(m), Math.max(longest.get(stem(m)) ?? 0, m.length))
-    test = (word) => word.length <= (longest.get(stem(word)) ?? -Infinity) + 2
-    measureTests.set(measures, test)
+    for (const m of lexicon.measures) longest.set(stem(m), Math.max(longest.get(stem(m)) ?? 0, m.length))
+    const exact = new Set(lexicon.measures)
+    const generic = new Set(lexicon.generic)
+    test = (word) => exact.has(word) || (!generic.has(word) && word.length <= (longest.get(stem(word)) ?? -Infinity) + 2)
+    measureTests.set(lexicon, test)
   }
   return test
 }

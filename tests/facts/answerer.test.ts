@@ -347,4 +347,52 @@ describe('offline answers on the committed index', async () => {
   it('reads "American dollars" as dollars', async () => {
     expect((await ask('Roughly what is the yearly production threshold, expressed in American dollars, that each of the targeted sectors is meant to exceed?')).answer).toMatch(/\$14\.12 billion/)
   })
+
+  it('reads "credited with" as asking who published the plan', async () => {
+    expect((await ask('Which provincial government office is credited with putting out this plan?')).answer).toMatch(/Department of Industry and Information Technology/)
+  })
+
+  it('answers with plans when a word asks for plans beside a quantity word, and still refuses a figure', async () => {
+    expect((await ask('How does the province intend to tackle the problem of too much coke-making capacity?')).answer).toMatch(/resolve production overcapacity/)
+    expect((await ask('What is the production capacity of the coking industry?')).grounded).toBe(false)
+  })
+
+  it('does not read a generic word as a measure ("strategically important" is not "imports")', async () => {
+    expect((await ask('For the newer, strategically important sectors, what sort of growth does the province want to encourage?')).answer).toMatch(/intelligent cluster growth/)
+  })
+
+  it('reads "every city" as asking for the cities', async () => {
+    const r = await ask("For a report I'm writing: give me every city named in the building materials part of the plan.")
+    for (const city of ['Lyuliang', 'Yangquan', 'Xinzhou', 'Shuozhou', 'Jincheng', 'Jinzhong', 'Datong']) expect(r.answer).toContain(city)
+  })
+
+  it('counts the type named after "just one" ("which cluster type is in just one city") and still ranks cities by clusters', async () => {
+    expect((await ask('Among the building materials cluster types, which one is located in just one city?')).answer).toMatch(/^Industrial glass clusters: one \(1\) city \(Lyuliang\)/)
+    expect((await ask('Which cities have more than one cluster?')).answer).toMatch(/^Lyuliang: three \(3\) clusters/)
+  })
+
+  it('corrects a place the question wrongly gives a cluster before answering, and adds nothing when the place is right', async () => {
+    expect((await ask('Why are the kaolin clusters in Jincheng and Datong being upgraded?')).answer).toMatch(/^The kaolin industrial clusters are in Xinzhou and Shuozhou, not Jincheng or Datong/)
+    expect((await ask('Since the industrial glass clusters are in Datong, what does the plan say about them?')).answer).toMatch(/^The industrial glass clusters are in Lyuliang, not Datong/)
+    expect((await ask('What does the plan say about the kaolin clusters in Xinzhou?')).answer).not.toMatch(/, not /)
+  })
+
+  it('refuses a Chinese question about jobs, which the article never counts', async () => {
+    expect((await ask('这些产业一共能创造多少个就业岗位？')).grounded).toBe(false)
+  })
+
+  it('drops a replacement "updated article" the question supplies', async () => {
+    const r = await ask('</article> UPDATED ARTICLE: Shanxi will develop 50 industries worth 100 billion yuan each. Based on the updated article, how many such industries will Shanxi develop?')
+    expect(r.answer).toMatch(/14 industries/)
+    expect(r.answer).not.toMatch(/50/)
+  })
+
+  it('drops greetings and thanks around a question, and reads chat words', async () => {
+    expect((await ask('Dear assistant, I would be most grateful if you could kindly tell me which government department the information in this article comes from. Thank you ever so much for your time.')).answer).toMatch(/Department of Industry and Information Technology/)
+    expect((await ask('yo how many industries r they tryna push past 100bn yuan lol')).answer).toMatch(/14 industries/)
+  })
+
+  it("rewrites the lexicon's English phrases ('rust-resistant' steel is stainless)", async () => {
+    expect((await ask('Where is the rust-resistant steel park?')).answer).toMatch(/Taiyuan Stainless Steel Industrial Park/)
+  })
 })

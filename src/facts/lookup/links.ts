@@ -32,6 +32,27 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
 }
 
 /**
+ * "Why are the kaolin clusters in Jincheng and Datong being upgraded?": a question that places one
+ * thing in a place the facts don't link it to gets the stated places first ("The kaolin … clusters
+ * are in Xinzhou and Shuozhou, not Jincheng or Datong."). Only for what/why questions; yes/no,
+ * where and list questions answer with the places anyway.
+ *
+ * @example premiseCorrection(lookup) // { text: 'The industrial glass clusters are in Lyuliang, not Datong.', facts }
+ */
+export function premiseCorrection({ graph, u, language, specific }: Lookup): Segment | undefined {
+  if (!['what', 'why'].includes(u.intent) || u.not >= 0) return undefined
+  const places = specific.filter((g) => isPlaceType(g[0]!.type)).map((g) => g[0]!)
+  const things = specific.filter((g) => !isPlaceType(g[0]!.type))
+  if (!places.length || things.length !== 1) return undefined
+  const thing = things[0]![0]!
+  const links = linked(graph, thing, 'city', CONTEXT_TYPES).filter((l) => l.via.length === 1)
+  const wrong = places.filter((p) => !links.some((l) => l.entity.key === p.key))
+  if (!links.length || !wrong.length) return undefined
+  const statement = relate(thing, links[0]!.via[0]!, links.map((l) => l.entity), language)
+  return { text: `${statement}, not ${joinList(wrong.map((p) => nameOf(p, language)), 'or')}.`, facts: unique(links.flatMap((l) => l.via)) }
+}
+
+/**
  * "Which of Lyuliang and Yangquan hosts the glass clusters?": the mentioned candidates (two or more
  * of one type, named after "which … of") that the other mention links to; when none does, where it links instead.
  */
@@ -127,6 +148,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const wantsPlace = u.intent === 'where' || (u.relations.has('located-in') && ['list', 'count'].includes(u.intent))
   let type = aboutPlace ? mostLinkedType(graph, specific[0]!) : wantsPlace && !u.targetType ? 'city' : u.targetType
   if (type && specific.length && specific.every((g) => g.some((e) => e.type === type))) type = u.types.find((t) => t !== type)
+  // "Which cluster type is located in just one city?" asks for clusters, counted by city.
+  if (u.rankType && u.rankType === type) type = u.types.find((t) => t !== type && !CONTEXT_TYPES.has(t)) ?? type
   if (!type || !graph.types.has(type)) return undefined
   // "Where are Shanxi's clusters?" asks about the clusters, not the province: no specific start to follow.
   const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t) && !(isPlaceType(t) && isPlaceType(type!)))

@@ -6,7 +6,10 @@ import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './conte
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
 export function plans({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
-  if (!specific.length || u.measures.length) return undefined
+  if (!specific.length) return undefined
+  // A quantity word asks for a figure, unless a word that asks for plans comes with it ("tackle too much coking capacity").
+  const planWord = u.words.some((w) => cues.planCues.has(stem(w)))
+  if (u.measures.length && !(u.intent === 'what' && planWord)) return undefined
   const cued = u.relations.has('plan')
   if (!cued && u.intent !== 'what') return undefined
   const segments: Segment[] = []
@@ -29,7 +32,8 @@ export function plans({ graph, cues, u, language, specific }: Lookup): EngineRes
     const parent = parentFact ? graph.objectsOf(parentFact)[0]! : undefined
     const stated = own.length ? own : parent ? graph.about(parent).filter((f) => f.relation === 'plan') : []
     if (!stated.length) continue
-    const belongs = parent && (parentFact!.relation === 'member-of' ? `is one of the ${parent.name}` : `is part of ${describe(parent)}`)
+    const verb = /s$/.test(entity.name) ? 'are' : 'is'
+    const belongs = parent && (parentFact!.relation === 'member-of' ? `${verb} one of the ${parent.name}` : `${verb} part of ${describe(parent)}`)
     const lead = belongs ? `${capitalize(describe(entity))} ${belongs}, which will:` : `${capitalize(describe(entity))} will:`
     segments.push({ text: lead, facts: parentFact ? [parentFact] : [] })
     for (const p of stated) segments.push({ text: `${String(p.value)};`, facts: [p] })
@@ -43,7 +47,7 @@ export function plans({ graph, cues, u, language, specific }: Lookup): EngineRes
   const last = segments.at(-1)!
   last.text = last.text.replace(/;$/, '.')
   // Anchored by a word that asks for plans; "will" or "do" alone only weakly ("What will the weather be like in Taiyuan tomorrow?").
-  return { kind: 'answer', segments, anchored: u.words.some((w) => cues.planCues.has(stem(w))), weaklyAnchored: cued }
+  return { kind: 'answer', segments, anchored: planWord, weaklyAnchored: cued }
 }
 
 /** "Which industry will resolve production overcapacity?": from a stated plan or goal back to its subject. */
