@@ -92,8 +92,7 @@ export class BlueprintAnswerer implements Answerer {
     // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
     if (this.#asksForUnknownKind(u)) return notInSource()
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
-    // "20 industries, right?" claims a count the answer corrects.
-    const unknownNumber = unknown.some((w) => /\d\d/.test(w) && !this.#countsAKind(u.words, w))
+    const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
     if (stands && !unknownNumber) return composeSegments(this.corpus, result.segments, 'structured')
     if (unknown.length || COUNTING.has(u.intent)) return notInSource()
@@ -106,7 +105,8 @@ export class BlueprintAnswerer implements Answerer {
     const { words, language } = this.knowledge.normalizer.normalize(cleaned)
     const resolved = resolveFollowUp(words, history, this.knowledge)
     const u = understand(resolved, this.knowledge.graph, this.knowledge.lexicon, this.knowledge.compounds)
-    const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w))
+    // "20 industries, right?" claims a count, which the answer corrects: not a word the documents lack.
+    const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w) && !(/^\d+$/.test(w) && this.#countsAKind(resolved, w)))
     return { u, language, unknown }
   }
 

@@ -20,7 +20,7 @@ const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 't
 export function resolveFollowUp(question: string[], history: readonly HistoryTurn[] | undefined, knowledge: Knowledge): string[] {
   if (!history?.length) return question
   const earlier = previousQuestion(history, knowledge)
-  const words = (earlier && (ordinalReference(question, earlier, knowledge) ?? listReference(question, earlier, knowledge))) ?? question
+  const words = (earlier && (ordinalReference(question, earlier, knowledge) ?? listReference(question, earlier, knowledge) ?? demonstrativeReference(question, earlier, knowledge))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   const hasEntity = current.mentions.length > 0
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
@@ -41,6 +41,9 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   // "What is the combined total?" after one question per group: everything the earlier questions named.
   const named = words.some((w) => TOGETHER.has(w)) ? earlierQuestions(history, knowledge, 2) : [previous]
   if (!hasEntity) return [...words, ...kind, 'of', ...named.flatMap((q, i) => [...(i ? ['and'] : []), ...q.mentions.flatMap((m) => q.words.slice(m.from, m.to))])]
+  // "And how is that total split between traditional and emerging industries?" is answered as it stands: it needs no earlier frame.
+  const standalone = knowledge.engine.answer(current, 'en')
+  if (standalone.kind === 'answer' && standalone.anchored) return words
   const frame = previous.words.filter((_, i) => !previous.mentions.some((m) => i >= m.from && i < m.to))
   const mentioned = current.mentions.flatMap((m) => words.slice(m.from, m.to))
   return [...frame, ...mentioned]
@@ -58,7 +61,11 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   const answer = listedIn(previous, knowledge)
   if (!answer) return undefined
   const index = ORDINALS[words[at]!]!
-  const pick = index < 0 ? answer.listed.at(-1) : answer.listed[index]
+  // "the first city you mentioned": the first of the cities the answer listed.
+  const typeAfter = typeOf(words[at + 1], knowledge)
+  const ofType = typeAfter ? answer.listed.filter((m) => m.entities.some((e) => e.type === typeAfter)) : []
+  const candidates = ofType.length ? ofType : answer.listed
+  const pick = index < 0 ? candidates.at(-1) : candidates[index]
   if (!pick) return undefined
   const start = words[at - 1] === 'the' ? at - 1 : at
   const end = words[at + 1] === 'one' || knowledge.lexicon.types[pick.entities[0]!.type]?.includes(words[at + 1] ?? '') ? at + 2 : at + 1
@@ -79,6 +86,24 @@ function listReference(words: string[], previous: Understanding, knowledge: Know
   if (knowledge.lexicon.types[answer.listed[0]!.entities[0]!.type]?.includes(words[end] ?? '')) end++
   return [...words.slice(0, of + 1), ...answer.names, ...words.slice(end)]
 }
+
+/** "Which sector does that cluster belong to?": the things of that type the earlier answer listed, named in their place. */
+function demonstrativeReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {
+  const at = words.findIndex((w, i) => DEMONSTRATIVES.has(w) && typeOf(words[i + 1], knowledge) !== undefined)
+  if (at < 0) return undefined
+  const type = typeOf(words[at + 1], knowledge)!
+  const answer = listedIn(previous, knowledge)
+  const listed = answer?.listed.filter((m) => m.entities.some((e) => e.type === type)) ?? []
+  if (!answer || !listed.length) return undefined
+  const names = listed.flatMap((m, i) => [...(i ? ['and'] : []), ...answer.words.slice(m.from, m.to)])
+  return [...words.slice(0, at), ...names, ...words.slice(at + 2)]
+}
+
+const DEMONSTRATIVES = new Set(['that', 'this', 'those', 'these'])
+
+/** The entity type a lexicon type word names ("cluster", "cities"), if any. */
+const typeOf = (word: string | undefined, knowledge: Knowledge): string | undefined =>
+  word === undefined ? undefined : Object.entries(knowledge.lexicon.types).find(([, typeWords]) => typeWords.includes(word))?.[0]
 
 /**
  * The entities the answer to the earlier question lists (recomputed, so it doesn't depend on what the

@@ -3,10 +3,11 @@ import type { FactGraph } from './graph.js'
 import type { Lexicon } from './lexicon.js'
 import { CONTEXT_TYPES, type Cues, type EngineResult, type Lookup } from './lookup/context.js'
 import { goal, who } from './lookup/document.js'
-import { figures } from './lookup/figures.js'
+import { countCorrection, figures } from './lookup/figures.js'
 import { byType, choice, overlap, premiseCorrection, yesNo } from './lookup/links.js'
 import { plans, reverse } from './lookup/plans.js'
 import { totals } from './lookup/totals.js'
+import type { Segment } from './phrasing.js'
 import type { Understanding } from './understand.js'
 
 export { CONTEXT_TYPES, type EngineResult } from './lookup/context.js'
@@ -49,11 +50,20 @@ export class FactsEngine {
     for (const step of STEPS) {
       const result = step(lookup)
       if (!result) continue
-      // A place the question wrongly gives ("the kaolin clusters in Datong") is corrected before the answer.
-      const correction = result.kind === 'answer' ? premiseCorrection(lookup) : undefined
-      return correction && result.kind === 'answer' ? { ...result, segments: [correction, ...result.segments] } : result
+      if (result.kind === 'refuse' && result.reason === 'no link') return this.#corrected(lookup) ?? result
+      if (result.kind !== 'answer') return result
+      // A place or a count the question wrongly gives ("the kaolin clusters in Datong", "15 industries") is corrected first.
+      const cited = new Set(result.segments.flatMap((s) => s.facts))
+      const corrections = [premiseCorrection(lookup), countCorrection(lookup)].filter((c): c is Segment => c !== undefined && !c.facts.every((f) => cited.has(f)))
+      return corrections.length ? { ...result, segments: [...corrections, ...result.segments] } : result
     }
-    return { kind: 'none' }
+    return this.#corrected(lookup) ?? { kind: 'none' }
+  }
+
+  /** "Datong has a kaolin cluster: which other city shares it?": nothing answers the question as put, but its premise is wrong. */
+  #corrected(lookup: Lookup): EngineResult | undefined {
+    const correction = premiseCorrection(lookup, true)
+    return correction && { kind: 'answer', segments: [correction], anchored: true }
   }
 }
 

@@ -49,13 +49,15 @@ const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 
 const cues = (...phrases: string[]): readonly string[] => phrases.map((p) => ` ${p} `)
 
 const RANK_SINGLE = cues('only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one')
+/** Adjectives that may stand between a question word and the type it asks for ("how many different cities"). */
+const SORTING = new Set(['different', 'distinct', 'separate', 'unique', 'individual', 'other'])
 /** Words that count the type word after them in a rank ("just one city", "several cities"). */
 const COUNT_BEFORE_TYPE = new Set(['one', 'single', 'two', 'multiple', 'several', 'different'])
 const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often')
 const RANK_MULTIPLE = cues('more than one', 'more than once', 'twice', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds', 'repeatedly')
 const COMPARE = cues('more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs')
 const OVERVIEW = cues('about', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'main points', 'main point', 'tldr')
-const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of')
+const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of', 'counting')
 const SHARE = cues('share', 'shared', 'common', 'both have', 'both host', 'same')
 const BOTH = cues('both')
 const NAMED = cues('name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify')
@@ -86,7 +88,9 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // "industry chain", "industry base": a type word inside a compound the documents use is not a type asked for.
   const typeHits = findPhrases(free, lexicon.types).filter((h) => h.len > 1 || !compounds.has(`${free[h.at]} ${free[h.at + 1] ?? ''}`))
   // "which cities", "list the cities", "name all parks"; but "the province" in "what does the province plan" is a subject.
-  const asked = typeHits.find((h) => WH_WORDS.has(words[h.at - 1] ?? '') || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
+  // "how many different cities": an adjective between the question word and the type.
+  const before = (at: number) => (SORTING.has(words[at - 1] ?? '') ? words[at - 2] : words[at - 1]) ?? ''
+  const asked = typeHits.find((h) => WH_WORDS.has(before(h.at)) || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
   const isMeasure = measureTest(lexicon)
   const measures = free.filter((w) => w && isMeasure(w))

@@ -395,4 +395,58 @@ describe('offline answers on the committed index', async () => {
   it("rewrites the lexicon's English phrases ('rust-resistant' steel is stainless)", async () => {
     expect((await ask('Where is the rust-resistant steel park?')).answer).toMatch(/Taiyuan Stainless Steel Industrial Park/)
   })
+
+  it('corrects a count the question claims with the stated figure', async () => {
+    expect((await ask('Why did Shanxi choose 15 industries for its 100-billion-yuan target?')).answer).toMatch(/^Shanxi's blueprints cover 14 industries, not 15/)
+    expect((await ask('Our headline says Shanxi is targeting 15 industries worth over 100 billion yuan each in 2020. Is 15 right?')).answer).toMatch(/14 industries, not 15/)
+  })
+
+  it('answers "which <organization>" questions that name the publisher loosely', async () => {
+    expect((await ask('Which provincial office overseeing industry and IT is cited as the source of this plan?')).answer).toMatch(/Department of Industry and Information Technology/)
+  })
+
+  it('takes "the first city you mentioned" as the first city the earlier answer named', async () => {
+    const history = [
+      { role: 'user' as const, content: 'Tell me about the non-ferrous metals plan.' },
+      { role: 'assistant' as const, content: 'It focuses on aluminum clusters in Lyuliang and Yuncheng.' },
+    ]
+    expect((await answerer.ask({ question: 'What else does the article place in the first city you mentioned?', history })).answer).toMatch(/^Lyuliang hosts .*refractory clay .*glass/)
+  })
+
+  it('takes "that cluster" as the cluster the earlier answer named, and a "sector" asked of it as its industry', async () => {
+    const history = [
+      { role: 'user' as const, content: "I'm an official in Yangquan. What cluster does the plan give our city?" },
+      { role: 'assistant' as const, content: 'Yangquan is named for refractory clay industrial clusters.' },
+    ]
+    const r = await answerer.ask({ question: 'Which sector does that cluster belong to, and which other city shares it with us?', history })
+    expect(r.answer).toMatch(/building materials/)
+    expect(r.answer).toMatch(/Lyuliang/)
+  })
+
+  it('answers a follow-up that stands on its own as it stands', async () => {
+    const history = [
+      { role: 'user' as const, content: "What's the headline number in the Shanxi blueprint?" },
+      { role: 'assistant' as const, content: 'Shanxi plans to develop 14 industries.' },
+    ]
+    expect((await answerer.ask({ question: 'And how is that total split between traditional and emerging industries?', history })).answer).toMatch(/Five \(5\) traditional .* nine \(9\) strategic emerging/)
+  })
+
+  it('counts the cities of two groups together when asked for "counting" both', async () => {
+    expect((await ask('Counting the aluminum clusters and all the building materials clusters, how many different cities are named?')).answer).toMatch(/eight \(8\) cities/)
+  })
+
+  it('answers a where-question about clusters with their places', async () => {
+    expect((await ask('Where are the clusters for ceramics used in building construction located?')).answer).toMatch(/architectural ceramics industrial clusters are in Jincheng and Shuozhou/)
+    expect((await ask('What clusters of any industry are located in Lyuliang?')).answer).toMatch(/^Lyuliang hosts/)
+  })
+
+  it('corrects a place the question states before asking, and refuses one it asks about', async () => {
+    expect((await ask('Datong has a kaolin cluster -- which other city shares that kaolin cluster with it?')).answer).toMatch(/^The kaolin industrial clusters are in Xinzhou and Shuozhou, not Datong/)
+    expect((await ask('Which kaolin industrial clusters are located in Datong?')).grounded).toBe(false)
+  })
+
+  it('refuses to list what the article does not name, and still counts it', async () => {
+    expect((await ask('List the four strategic emerging industries that the article does not name.')).grounded).toBe(false)
+    expect((await ask('How many of the nine strategic emerging industries go unnamed?')).answer).toMatch(/four \(4\) are not named/)
+  })
 })

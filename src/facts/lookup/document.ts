@@ -7,7 +7,10 @@ const LEADS = new Set(['heads', 'head', 'leads', 'lead', 'led', 'runs', 'run', '
 
 /** "Who released the blueprints?": the organization the facts name as the source. */
 export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
-  if (u.intent !== 'who' && u.targetType !== 'organization') return undefined
+  // "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely.
+  const which = u.words.indexOf('which')
+  const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
+  if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization) return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
   if (!facts.length) return undefined
   // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.

@@ -1,5 +1,5 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
-import { capitalize } from '../phrasing.js'
+import { capitalize, type Segment } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
@@ -60,4 +60,21 @@ export function figures({ graph, cues, u, specific }: Lookup): EngineResult | un
   if (specific.length && askedOfEntity) return { kind: 'refuse', reason: 'figure' }
   if (u.intent === 'when' && !found.length && !u.measures.length) return undefined
   return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
+}
+
+/**
+ * "Why did Shanxi choose 15 industries …?": a count the question claims ("15 industries") that a
+ * figure of the facts states differently, corrected with that figure ("… cover 14 industries, not 15.").
+ *
+ * @example countCorrection(lookup) // { text: "Shanxi's blueprints cover 14 industries, not 15.", facts: [figure] }
+ */
+export function countCorrection({ graph, u }: Lookup): Segment | undefined {
+  for (let i = 0; i + 1 < u.words.length; i++) {
+    if (!/^\d+$/.test(u.words[i]!)) continue
+    const claimed = Number(u.words[i])
+    const unit = u.words[i + 1]
+    const fact = graph.facts.find((f) => f.relation === 'figure' && typeof f.value === 'number' && f.unit?.toLowerCase() === unit && f.value !== claimed)
+    if (fact) return { text: `${capitalize(fact.text ?? `${String(fact.value)} ${fact.unit}`)}, not ${claimed}.`, facts: [fact] }
+  }
+  return undefined
 }

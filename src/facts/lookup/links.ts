@@ -3,6 +3,7 @@ import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, plural, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked, type Link } from '../traverse.js'
+import { singular } from '../understand.js'
 import { allOfType, ranked } from './all-of-type.js'
 import { CONTEXT_TYPES, describe, unique, type EngineResult, type Lookup } from './context.js'
 import { partialNote } from './totals.js'
@@ -34,17 +35,19 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
 /**
  * "Why are the kaolin clusters in Jincheng and Datong being upgraded?": a question that places one
  * thing in a place the facts don't link it to gets the stated places first ("The kaolin … clusters
- * are in Xinzhou and Shuozhou, not Jincheng or Datong."). Only for what/why questions; yes/no,
- * where and list questions answer with the places anyway.
+ * are in Xinzhou and Shuozhou, not Jincheng or Datong."); yes/no questions say so themselves.
  *
  * @example premiseCorrection(lookup) // { text: 'The industrial glass clusters are in Lyuliang, not Datong.', facts }
  */
-export function premiseCorrection({ graph, u, language, specific }: Lookup): Segment | undefined {
-  if (!['what', 'why'].includes(u.intent) || u.not >= 0) return undefined
-  const places = specific.filter((g) => isPlaceType(g[0]!.type)).map((g) => g[0]!)
-  const things = specific.filter((g) => !isPlaceType(g[0]!.type))
+export function premiseCorrection({ graph, u, language, specific }: Lookup, stated = false): Segment | undefined {
+  if (u.intent === 'yesno' || u.not >= 0) return undefined
+  // `stated`: only a place the question states before it asks ("Datong has a kaolin cluster: which …"), not one it asks about ("Which kaolin clusters are in Datong?").
+  const asks = u.words.findIndex((w) => QUESTION_WORDS.has(w))
+  const placed = (g: GraphEntity[]) => !stated || u.mentions.some((m) => m.entities.includes(g[0]!) && m.from < asks)
+  const places = specific.filter((g) => isPlaceType(g[0]!.type) && placed(g)).map((g) => g[0]!)
+  const things = [...new Set(specific.filter((g) => !isPlaceType(g[0]!.type)).map((g) => g[0]!))]
   if (!places.length || things.length !== 1) return undefined
-  const thing = things[0]![0]!
+  const thing = things[0]!
   const links = linked(graph, thing, 'city', CONTEXT_TYPES).filter((l) => l.via.length === 1)
   const wrong = places.filter((p) => !links.some((l) => l.entity.key === p.key))
   if (!links.length || !wrong.length) return undefined
@@ -148,6 +151,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const wantsPlace = u.intent === 'where' || (u.relations.has('located-in') && ['list', 'count'].includes(u.intent))
   let type = aboutPlace ? mostLinkedType(graph, specific[0]!) : wantsPlace && !u.targetType ? 'city' : u.targetType
   if (type && specific.length && specific.every((g) => g.some((e) => e.type === type))) type = u.types.find((t) => t !== type)
+  // "Where are the clusters for ceramics used in building construction located?" asks for a place.
+  if (u.words.includes('where') && type && !isPlaceType(type) && !u.rank) type = u.types.find(isPlaceType) ?? type
   // "Which cluster type is located in just one city?" asks for clusters, counted by city.
   if (u.rankType && u.rankType === type) type = u.types.find((t) => t !== type && !CONTEXT_TYPES.has(t)) ?? type
   if (!type || !graph.types.has(type)) return undefined
@@ -156,15 +161,17 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const starts = specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
   if (!starts.length) return allOfType(lookup, type)
   if (u.not >= 0 && starts.length === 2) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
-  // "Where is X?" may mean a city or a region, whichever the facts link X to.
-  const placeTypes = u.intent === 'where' && isPlaceType(type) ? [type, type === 'city' ? 'region' : 'city'] : [type]
-  let found = starts.map((group) => linkedFromGroup(graph, group, placeTypes[0]!))
-  if (placeTypes[1] && found.every((f) => !f.links.length)) {
-    const other = starts.map((group) => linkedFromGroup(graph, group, placeTypes[1]!))
-    if (other.some((f) => f.links.length)) [found, type] = [other, placeTypes[1]]
+  // "Where is X?" may mean a city or a region, whichever the facts link X to;
+  // "Which sector does the refractory clay cluster belong to?" may mean an industry, as the facts have it.
+  const whAsked = u.words.some((w, i) => (w === 'which' || w === 'what') && singular(u.words[i + 1] ?? '') === type)
+  const alternative = u.intent === 'where' && isPlaceType(type) ? (type === 'city' ? 'region' : 'city') : whAsked ? KINDRED_TYPES[type] : undefined
+  let found = starts.map((group) => linkedFromGroup(graph, group, type!))
+  if (alternative && found.every((f) => !f.links.length)) {
+    const other = starts.map((group) => linkedFromGroup(graph, group, alternative))
+    if (other.some((f) => f.links.length)) [found, type] = [other, alternative]
   }
   if (u.compare && found.length > 1 && !differentTypes(starts)) return comparison(lookup, found, type)
-  const results = combine(found.map((f) => f.links), u.both || differentTypes(starts), u.union)
+  const results = combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union)
   if (results.length && u.rank) {
     const counted = u.types.find((t) => t !== type && !starts.some((g) => g[0]!.type === t))
     const answer = counted ? ranked(lookup, results.map((l) => l.entity), counted) : undefined
@@ -183,6 +190,11 @@ export function byType(lookup: Lookup): EngineResult | undefined {
 }
 
 const isPlaceType = (t: string) => t === 'city' || t === 'region'
+
+const QUESTION_WORDS = new Set(['which', 'what', 'where', 'who', 'how', 'why', 'when'])
+
+/** Types a question may use for each other: "sector" for an industry and back. */
+const KINDRED_TYPES: Partial<Record<string, string>> = { sector: 'industry', industry: 'sector' }
 
 /** The entity type the group is most often linked to directly (ties: the first in the graph's order), other than places and document-level types. */
 function mostLinkedType(graph: Lookup['graph'], group: GraphEntity[]): string | undefined {

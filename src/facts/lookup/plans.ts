@@ -31,7 +31,8 @@ export function plans({ graph, cues, u, language, specific }: Lookup): EngineRes
     const parentFact = own.length || !cued ? undefined : graph.about(entity).find((f) => (f.relation === 'member-of' || f.relation === 'part-of') && f.objects.length)
     const parent = parentFact ? graph.objectsOf(parentFact)[0]! : undefined
     const stated = own.length ? own : parent ? graph.about(parent).filter((f) => f.relation === 'plan') : []
-    if (!stated.length) continue
+    // "The non-ferrous metals sector … its aluminum clusters": the group's plans, once.
+    if (!stated.length || stated.every((p) => segments.some((s) => s.facts.includes(p)))) continue
     const verb = /s$/.test(entity.name) ? 'are' : 'is'
     const belongs = parent && (parentFact!.relation === 'member-of' ? `${verb} one of the ${parent.name}` : `${verb} part of ${describe(parent)}`)
     const lead = belongs ? `${capitalize(describe(entity))} ${belongs}, which will:` : `${capitalize(describe(entity))} will:`

@@ -22,7 +22,7 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "What will the nine emerging industries do?", "In which direction should …?" ask for their plans, not their members.
   if (u.intent === 'what' && u.relations.has('plan')) return undefined
   if (u.intent === 'list' && cues.planCues.has(stem(u.words[u.words.indexOf('which') + 1] ?? ''))) return undefined
-  if (u.words.some((w) => UNNAMED.has(w)) || / not (?:named|listed|mentioned|specified|spelled out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
+  if (u.words.some((w) => UNNAMED.has(w)) || / not (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
   // "Which traditional industries will be shut down?": the members answer only what they are, not what will happen to them.
