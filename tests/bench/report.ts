@@ -1,5 +1,5 @@
 import type { ColdStartResult } from './cold-start.js'
-import type { InProcessResult } from './in-process.js'
+import { EARLY_PASSES, WARM_UP_PASSES, type InProcessResult } from './in-process.js'
 import { logLogChart } from './plot.js'
 import type { ScaleResult } from './scale.js'
 import { ms } from './stats.js'
@@ -30,7 +30,8 @@ const k = (n: number) => (n >= 1000 ? `${num(n / 1000)}k` : String(n))
 export function rows(r: BenchResults): Row[] {
   const out: Row[] = []
   const { inProcess: ip, throughput: t, coldStart: cs } = r
-  out.push({ measure: `In-process \`POST /ask\`, answer cache off (app.request, ${ip.questions} questions, n=${ip.ask.count})`, result: `p50 ${ms(ip.ask.p50, 3)}, p99 ${ms(ip.ask.p99, 3)}, max ${ms(ip.ask.max)}`, target: 'p99 ≤ 1 ms', met: ip.ask.p99 <= 1 })
+  out.push({ measure: `In-process \`POST /ask\`, answer cache off, steady state (app.request, ${ip.questions} questions, n=${ip.ask.count}, after ${WARM_UP_PASSES} passes)`, result: `p50 ${ms(ip.ask.p50, 3)}, p99 ${ms(ip.ask.p99, 3)}, max ${ms(ip.ask.max)}`, target: 'p99 ≤ 1 ms', met: ip.ask.p99 <= 1 })
+  if (ip.askEarly) out.push({ measure: `In-process \`POST /ask\`, answer cache off, early (after ${EARLY_PASSES} passes, V8 still compiling; n=${ip.askEarly.count})`, result: `p50 ${ms(ip.askEarly.p50, 3)}, p99 ${ms(ip.askEarly.p99, 3)}, max ${ms(ip.askEarly.max)}`, target: '' })
   if (ip.askCached) out.push({ measure: `In-process \`POST /ask\`, answer cache on (the default; n=${ip.askCached.count})`, result: `p50 ${ms(ip.askCached.p50, 3)}, p99 ${ms(ip.askCached.p99, 3)}, max ${ms(ip.askCached.max)}`, target: '' })
   out.push({ measure: `In-process \`GET /search\` (n=${ip.search.count})`, result: `p50 ${ms(ip.search.p50, 3)}, p99 ${ms(ip.search.p99, 3)}, max ${ms(ip.search.max)}`, target: '' })
   const http = (label: string, x: ThroughputResult['hello']) => ({
