@@ -20,7 +20,9 @@ const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 't
 export function resolveFollowUp(question: string[], history: readonly HistoryTurn[] | undefined, knowledge: Knowledge): string[] {
   if (!history?.length) return question
   const earlier = previousQuestion(history, knowledge)
-  const words = (earlier && (ordinalReference(question, earlier, knowledge) ?? listReference(question, earlier, knowledge) ?? demonstrativeReference(question, earlier, knowledge))) ?? question
+  // "the first one" may point into the answer to a question that named no entity ("Which industries are supposed to go green?").
+  const answered = earlierQuestions(history, knowledge, 1, true)[0]
+  const words = (answered && (ordinalReference(question, answered, knowledge) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   const hasEntity = current.mentions.length > 0
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
@@ -61,8 +63,8 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   const answer = listedIn(previous, knowledge)
   if (!answer) return undefined
   const index = ORDINALS[words[at]!]!
-  // "the first city you mentioned": the first of the cities the answer listed.
-  const typeAfter = typeOf(words[at + 1], knowledge)
+  // "the first city you mentioned": the first of the cities the answer listed; "the first one": of the kind the earlier question asked for.
+  const typeAfter = typeOf(words[at + 1], knowledge) ?? previous.targetType
   const ofType = typeAfter ? answer.listed.filter((m) => m.entities.some((e) => e.type === typeAfter)) : []
   const candidates = ofType.length ? ofType : answer.listed
   const pick = index < 0 ? candidates.at(-1) : candidates[index]
@@ -122,15 +124,15 @@ function previousQuestion(history: readonly HistoryTurn[], knowledge: Knowledge)
   return earlierQuestions(history, knowledge, 1)[0]
 }
 
-/** Up to `n` of the latest user turns that name an entity, latest first, understood. */
-function earlierQuestions(history: readonly HistoryTurn[], knowledge: Knowledge, n: number): Understanding[] {
+/** Up to `n` of the latest user turns that name an entity (or, with `typed`, ask for a type), latest first, understood. */
+function earlierQuestions(history: readonly HistoryTurn[], knowledge: Knowledge, n: number, typed = false): Understanding[] {
   const found: Understanding[] = []
   for (let i = history.length - 1; i >= 0 && found.length < n; i--) {
     const turn = history[i]!
     if (turn.role !== 'user') continue
     const { words } = knowledge.normalizer.normalize(turn.content)
     const u = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
-    if (u.mentions.length) found.push(u)
+    if (u.mentions.length || (typed && u.targetType)) found.push(u)
   }
   return found
 }

@@ -30,10 +30,11 @@ export function withoutPreamble(question: string): string {
 
 /**
  * The question at the end of a text that first tells something ("I'm a student … Anyway, which
- * park …?"): the trailing sentences that end in a question mark, when statements come before them.
+ * park …?", "For the high-school quiz: what …?"): the trailing sentences that end in a question
+ * mark, when statements (or a label ending in a colon) come before them.
  */
 export function finalQuestion(text: string): string | undefined {
-  const sentences = text.split(/(?<=[.!?。！？])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s))
+  const sentences = text.split(/(?<=[.!?:。！？：])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s))
   let first = sentences.length
   while (first > 0 && /[?？]\s*$/.test(sentences[first - 1]!)) first--
   if (first === 0 || first === sentences.length) return undefined

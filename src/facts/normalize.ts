@@ -62,7 +62,8 @@ export class QuestionNormalizer {
     this.#stems = new Set([...vocabulary].map(stem))
     this.#coreStems = new Set([...core].map(stem))
     this.#distinct = new Set(lexicon.distinct.map((w) => fold(w)))
-    byLength(this.#byLength, [...core, ...QUESTION_WORDS])
+    // Never towards a stop word: "white" is not a typo of "while".
+    byLength(this.#byLength, [...[...core].filter((w) => !isStopword(w)), ...QUESTION_WORDS])
     byLength(this.#synonymsByLength, [...Object.keys(lexicon.synonyms), ...[...lexicon.measures, ...lexicon.generic, ...nearWords].filter((m) => !/\s/.test(m))])
     this.#generic = new Set(lexicon.generic.map((w) => fold(w)))
     for (const [from, to] of Object.entries(lexicon.synonyms)) if (!this.#synonymsByStem.has(stem(from))) this.#synonymsByStem.set(stem(from), fold(to))
@@ -73,7 +74,7 @@ export class QuestionNormalizer {
     const folded = [...fold(question)]
       .map((ch) => this.lexicon.characters.map[ch] ?? ch)
       .join('')
-      .replace(/#\s*of\b/g, 'number of')
+      .replace(/#\s*(?:of\b)?\s*(?=\p{L})/gu, 'number of ')
       .replace(/\b(?:i\.e|e\.g)\b\.?/g, ' ')
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []

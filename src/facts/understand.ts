@@ -50,7 +50,7 @@ const cues = (...phrases: string[]): readonly string[] => phrases.map((p) => ` $
 
 const RANK_SINGLE = cues('only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one')
 /** Adjectives that may stand between a question word and the type it asks for ("how many different cities"). */
-const SORTING = new Set(['different', 'distinct', 'separate', 'unique', 'individual', 'other'])
+const SORTING = new Set(['different', 'distinct', 'separate', 'unique', 'individual', 'other', 'two', 'three', 'four', 'five'])
 /** Words that count the type word after them in a rank ("just one city", "several cities"). */
 const COUNT_BEFORE_TYPE = new Set(['one', 'single', 'two', 'multiple', 'several', 'different'])
 const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often')
@@ -90,7 +90,9 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // "which cities", "list the cities", "name all parks"; but "the province" in "what does the province plan" is a subject.
   // "how many different cities": an adjective between the question word and the type.
   const before = (at: number) => (SORTING.has(words[at - 1] ?? '') ? words[at - 2] : words[at - 1]) ?? ''
-  const asked = typeHits.find((h) => WH_WORDS.has(before(h.at)) || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
+  // "which building materials cluster types": a name between the question word and the type.
+  const afterNamed = (at: number) => mentions.some((m) => m.to === at && WH_WORDS.has(words[m.from - 1] ?? ''))
+  const asked = typeHits.find((h) => WH_WORDS.has(before(h.at)) || afterNamed(h.at) || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
   const isMeasure = measureTest(lexicon)
   const measures = free.filter((w) => w && isMeasure(w))
@@ -109,7 +111,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     intent: intent === 'what' && asksFigure(words, isMeasure) ? 'quantity' : intent,
     words,
     mentions,
-    targetType: (asked ?? typeHits.find((h) => intent === 'where' && (h.key === 'city' || h.key === 'region')) ?? typeHits[0])?.key,
+    // "cluster cities": of two type words in a row, the second is the one asked for.
+    targetType: (asked ?? typeHits.find((h) => intent === 'where' && (h.key === 'city' || h.key === 'region')) ?? typeHits.find((h, i) => i > 0 && typeHits[i - 1]!.at + typeHits[i - 1]!.len === h.at) ?? typeHits[0])?.key,
     types: [...new Set(typeHits.map((h) => h.key))],
     typeAsked: Boolean(asked) || intent === 'where',
     relations,

@@ -88,6 +88,13 @@ describe('question normalization from the lexicon', () => {
     // Two edits away, but "director" is a word of its own, not a misspelt "direction".
     expect(new QuestionNormalizer(lexicon, new Set(['direction']), new Set(['direction'])).normalize('director').words).toEqual(['director'])
     expect(new QuestionNormalizer(lexicon, new Set(['direction']), new Set(['direction'])).normalize('driection').words).toEqual(['direction'])
+    // Never into a stop word: "white" is one edit from "while", which the corpus uses.
+    expect(new QuestionNormalizer(lexicon, new Set(['while', 'china']), new Set(['while', 'china'])).normalize('white china').words).toEqual(['white', 'china'])
+  })
+
+  it("rewrites the lexicon's English phrases, after typo repair", () => {
+    const phrases = { ...lexicon, phrases: { ...lexicon.phrases, 'rust resistant': 'stainless' } }
+    expect(new QuestionNormalizer(phrases, new Set(['steel', 'stainless', 'resistant']), new Set(['steel', 'stainless', 'resistant'])).normalize('rust-resistnat steel').words).toEqual(['stainless', 'steel'])
   })
 
   it('translates Chinese names and question words and flags the language', () => {

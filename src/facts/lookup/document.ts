@@ -5,12 +5,16 @@ import type { EngineResult, Lookup } from './context.js'
 /** Verbs of a person in charge: "who heads / leads / runs …" asks for someone the facts don't name. */
 const LEADS = new Set(['heads', 'head', 'leads', 'lead', 'led', 'runs', 'run', 'directs', 'manages', 'chairs', 'governs', 'oversees', 'supervises'])
 
+/** Kinds of public body: "Was it issued by the National Development and Reform Commission?" names another one. */
+const BODIES = new Set(['commission', 'ministry', 'council', 'bureau', 'committee', 'administration', 'authority', 'ndrc', 'government'])
+
 /** "Who released the blueprints?": the organization the facts name as the source. */
 export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   // "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely.
   const which = u.words.indexOf('which')
   const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
-  if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization) return undefined
+  const askedSource = u.intent === 'yesno' && u.relations.has('published-by')
+  if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource) return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
   if (!facts.length) return undefined
   // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.
@@ -18,6 +22,12 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
   if (u.intent === 'who' && !cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))) return { kind: 'refuse', reason: 'person' }
   if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
+  // "Was this plan issued by the State Council?": another body than the one the facts name.
+  const named = u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))
+  if (u.intent === 'yesno' && cued && !named && u.words.some((w) => BODIES.has(w))) {
+    const text = (f: (typeof facts)[number]) => `No. According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`
+    return { kind: 'answer', segments: facts.map((f) => ({ text: text(f), facts: [f] })), anchored: true }
+  }
   return {
     kind: 'answer',
     segments: facts.map((f) => ({ text: `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`, facts: [f] })),

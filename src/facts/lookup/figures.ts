@@ -3,7 +3,7 @@ import { capitalize, type Segment } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
-export const WEAK_MEASURES = new Set(['number', 'total', 'figure', 'value', 'amount', 'size', 'worth'])
+export const WEAK_MEASURES = new Set(['number', 'numbers', 'total', 'totals', 'figure', 'figures', 'value', 'values', 'amount', 'amounts', 'size', 'sizes', 'worth'])
 
 /** Numbers written as words ("fourteen industries"). */
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion)$/

@@ -25,7 +25,11 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
     if (hit) {
       segments.push({ text: `Yes. ${relate(subject!, hit.via.at(-1)!, [other], language)}.`, facts: hit.via })
     } else if (links.length) {
-      const statement = relate(subject!, links[0]!.via.at(-1)!, links.map((l) => l.entity), language)
+      // Two facts apart ("Yuncheng … non-ferrous metals"), say through what: the aluminum clusters.
+      const direct = links.every((l) => l.via.length === 1)
+      const statement = direct
+        ? relate(subject!, links[0]!.via.at(-1)!, links.map((l) => l.entity), language)
+        : `${capitalize(describe(subject!, language))} is linked to ${joinList(links.map((l) => `${describe(l.entity, language)} (through the ${joinList(l.through.map((t) => nameOf(t, language)))})`))}`
       segments.push({ text: `No. ${statement}, not ${describe(other, language)}.`, facts: unique(links.flatMap((l) => l.via)) })
     }
   }
@@ -43,7 +47,8 @@ export function premiseCorrection({ graph, u, language, specific }: Lookup, stat
   if (u.intent === 'yesno' || u.not >= 0) return undefined
   // `stated`: only a place the question states before it asks ("Datong has a kaolin cluster: which …"), not one it asks about ("Which kaolin clusters are in Datong?").
   const asks = u.words.findIndex((w) => QUESTION_WORDS.has(w))
-  const placed = (g: GraphEntity[]) => !stated || u.mentions.some((m) => m.entities.includes(g[0]!) && m.from < asks)
+  // A where-question presupposes the place it names ("Where exactly are the kaolin clusters in Datong?").
+  const placed = (g: GraphEntity[]) => !stated || u.words.includes('where') || u.mentions.some((m) => m.entities.includes(g[0]!) && m.from < asks)
   const places = specific.filter((g) => isPlaceType(g[0]!.type) && placed(g)).map((g) => g[0]!)
   const things = [...new Set(specific.filter((g) => !isPlaceType(g[0]!.type)).map((g) => g[0]!))]
   if (!places.length || things.length !== 1) return undefined
