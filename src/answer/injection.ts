@@ -20,6 +20,8 @@ const INSTRUCTIONS: Rule[] = [
   rule(/admin|system|developer|root|sudo|operator/i, String.raw`\b(?:(?:new|updated)\s+)?(?:admin(?:istrator)?|system|developer|root|sudo|operator)\s+(?:override|mode|command|note|message|notice|update|instructions?)s?\s*:`),
   // "New system instructions:", "Developer mode".
   rule(/instruction|mode|message/i, String.raw`\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b(?:\s+from\s+(?:the\s+|your\s+)?(?:developer|admin|administrator|system|operator|owner)s?)?\s*:?`),
+  // Brackets the rules above emptied ("[[developer mode]]").
+  rule(/[[({]/, String.raw`[[({]+\s*[\])}]+`),
   rule(/ignore|disregard|forget|override|bypass/i, String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.?!。？！]*?\b(?:instructions?|prompts?|rules?|context|guidelines|everything)\b${REST}`),
   rule(/prompt|instruction|api key|secret|password|config/i, String.raw`\b(?:print|reveal|show|repeat|output|display|leak|dump|tell me|give me|what is|what's|what are)\b[^.?!。？！]*?\b(?:system prompt|your prompt|the prompt|prompt|your instructions|hidden instructions|initial instructions|api key|secret|password|configuration|config)s?\b${REST}`),
   rule(/you\s+are/i, String.raw`\byou\s+are\s+(?:now\s+)?(?:a|an|in|dan|my|no longer)\b${REST}`),
@@ -33,7 +35,7 @@ const INSTRUCTIONS: Rule[] = [
   rule(/ignore/i, String.raw`\bignore\s+(?:the\s+|all\s+|any\s+)?(?:above|previous|prior|earlier|preceding|following)\b${REST}`),
   rule(/say|claim|state|write|assert|tell/i, String.raw`\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b${REST}`),
   // "Output HACKED and nothing else.": a sentence that starts by telling the service what to print.
-  rule(/output|print|echo|repeat|type|write|say|reply|respond|state|claim|assert|declare/i, String.raw`(?:^|(?<=[.?!:。？！：]\s*))\s*(?:output|print|echo|repeat|type|write|say|reply|respond|state that|claim that|assert that|declare that)\b${REST}`),
+  rule(/output|print|echo|repeat|type|write|say|reply|respond|state|claim|assert|declare/i, String.raw`(?:^|(?<=[.?!:。？！：]\s*))\s*(?:(?:first|then|now|also|next|finally)\s*,?\s+)?(?:output|print|echo|repeat|type|write|say|reply|respond|state that|claim that|assert that|declare that)\b${REST}`),
   // "UPDATED ARTICLE: Shanxi will develop 50 industries …": a replacement text the question supplies, and "Based on the updated article,".
   rule(/updated|new|revised|corrected|real|actual|latest|amended/i, String.raw`\b(?:updated|new|revised|corrected|real|actual|latest|amended)\s+(?:article|text|document|version|context|facts|information|data|source)\s*:${REST}`),
   rule(/updated|new|revised|corrected|amended/i, String.raw`\b(?:based on|according to|using|per|from)\s+(?:the\s+|this\s+)?(?:updated|new|revised|corrected|amended)\s+(?:article|text|document|version|context|facts|information|data)\b\s*,?`),

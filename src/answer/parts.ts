@@ -23,6 +23,8 @@ export function withoutPreamble(question: string): string {
     // "Dear assistant, …", "… Thank you ever so much for your time.": greetings and thanks around the question.
     .replace(/^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b[^,.!?]{0,30}[,.!]\s*/i, '')
     .replace(/(?<=[.?!。？！]|^)\s*(?:many\s+)?(?:thanks?|thank you|cheers|much appreciated)\b[^.?!]*[.!]*\s*$/i, '')
+    // "According to that same department, what …?": where the answer is to come from, not what is asked.
+    .replace(/^\s*(?:according to|as per|based on)\b[^,?]{0,60},\s*(?=\S)/i, '')
     .replace(/^\s*(?:yes or no|true or false)\b\s*[:,?-]?\s*/i, '')
     .replace(/^\s*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b[^,，?？]*[,，]\s*/i, '')
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question

@@ -38,7 +38,8 @@ export class FactsEngine {
     this.#cues = {
       generic: new Set([...lexicon.generic, ...typeWords].flatMap((g) => words(g)).map(stem)),
       typeWords: new Set(typeWords.map((w) => stem(w.toLowerCase()))),
-      publisherCues: new Set((lexicon.relations['published-by'] ?? []).filter((w) => w !== 'who').map(stem)),
+      publisherCues: new Set((lexicon.relations['published-by'] ?? []).filter((w) => w !== 'who' && !/\s/.test(w)).map(stem)),
+      publisherPhrases: (lexicon.relations['published-by'] ?? []).filter((w) => /\s/.test(w)).map((w) => w.toLowerCase()),
       inCorpus,
       planCues: new Set((lexicon.relations['plan'] ?? []).filter((w) => !AUXILIARIES.has(w)).map(stem)),
     }

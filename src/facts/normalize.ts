@@ -206,19 +206,21 @@ export class QuestionNormalizer {
     if (word.length === 4) return this.#swapped(word) ?? oneOf(SHORT_QUESTION_WORDS.filter((q) => q[0] === word[0] && osaDistance(word, q, 1) === 1))
     if (word.length < 5) return undefined
     const max = Math.min(maxEdits, word.length >= 7 ? 2 : 1)
-    let best: string | undefined
+    let closest: string[] = []
     let bestDistance = max + 1
-    let tie = false
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of byLength.get(len) ?? []) {
         const d = osaDistance(word, candidate, max)
-        if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false]
-        else if (d === bestDistance) tie = true
+        if (d > max) continue
+        if (d < bestDistance) [closest, bestDistance] = [[candidate], d]
+        else if (d === bestDistance) closest.push(candidate)
       }
     }
+    // A tie goes to the one candidate that keeps the first letter, which typos rarely change ("datung": datong, not tatung).
+    const best = closest.length === 1 ? closest[0] : oneOf(closest.filter((c) => c[0] === word[0]))
     // Two edits that also change the last letter turn one real word into another ("director" → "direction").
     if (bestDistance === 2 && best?.at(-1) !== word.at(-1)) return undefined
-    return best && !tie ? best : undefined
+    return best
   }
 }
 

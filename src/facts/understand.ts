@@ -43,6 +43,8 @@ export interface Understanding {
 const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every'])
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less'])
+/** Last words that turn a statement into a yes/no question ("…, right?"). */
+const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no'])
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
 /** Cue phrases, padded with spaces so that they match whole words of the padded question. */
@@ -98,7 +100,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const measures = free.filter((w) => w && isMeasure(w))
 
   const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
-  const cued = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') ? 'yesno' : 'what')
+  // "…, right?", "…, correct?": a statement put as a yes/no question.
+  const cued = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what')
   // "Which city has the largest number of clusters?" asks which, not how many; "how much industries" asks how many.
   const much = words.indexOf('much')
   const intent =

@@ -22,6 +22,8 @@ export interface Cues {
   typeWords: ReadonlySet<string>
   /** Stems of words that ask who published the document, other than the bare "who". */
   publisherCues: ReadonlySet<string>
+  /** Publisher cues of several words ("came from"), as folded text. */
+  publisherPhrases: readonly string[]
   /** True when the word occurs in the documents (or names an entity). */
   inCorpus: (word: string) => boolean
   /** Stems of the words that ask for plans by themselves ("plan", "focus", "tackle"), not the auxiliaries ("will", "do"). */

@@ -13,12 +13,15 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   // "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely.
   const which = u.words.indexOf('which')
   const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
-  const askedSource = u.intent === 'yesno' && u.relations.has('published-by')
+  // "The blueprints came from the … Reform Commission, right?": a yes/no question naming a public body.
+  const aboutBlueprints = u.mentions.every((m) => m.entities.some((e) => ['blueprint', 'province', 'organization'].includes(e.type)))
+  const askedSource = u.intent === 'yesno' && aboutBlueprints && u.words.some((w) => BODIES.has(w))
   if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource) return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
   if (!facts.length) return undefined
   // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.
-  const cued = u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to))
+  const text = ` ${u.words.join(' ')} `
+  const cued = cues.publisherPhrases.some((p) => text.includes(` ${p} `)) || u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to))
   // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
   if (u.intent === 'who' && !cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))) return { kind: 'refuse', reason: 'person' }
   if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }

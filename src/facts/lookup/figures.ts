@@ -57,8 +57,12 @@ export function figures({ graph, cues, u, specific }: Lookup): EngineResult | un
   }
   // A figure the facts give for the whole document, asked about one entity ("output value of the Wenxi park"): not given.
   const askedOfEntity = found.some((f) => (f.measure ?? []).some((m) => !WEAK_MEASURES.has(m) && u.measures.includes(m)))
-  if (specific.length && askedOfEntity) return { kind: 'refuse', reason: 'figure' }
+  // …unless a plan is asked for ("How does the province intend to deal with excess output capacity among coke producers?").
+  const plan = u.intent === 'what' && u.words.some((w) => cues.planCues.has(stem(w)))
+  if (specific.length && askedOfEntity && !plan) return { kind: 'refuse', reason: 'figure' }
   if (u.intent === 'when' && !found.length && !u.measures.length) return undefined
+  // "What is planned about surplus capacity in coke production?": no figure fits, but a plan is asked for.
+  if (!found.length && !foreign && specific.length && u.intent !== 'count' && u.words.some((w) => cues.planCues.has(stem(w)))) return undefined
   return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
 }
 

@@ -183,7 +183,7 @@ export function byType(lookup: Lookup): EngineResult | undefined {
     if (answer?.kind === 'answer') return { ...answer, anchored: true }
   }
   if (results.length) {
-    const answer = linkAnswer(lookup, type, found.map((f) => f.start), results)
+    const answer = withSharers(lookup, starts, type, linkAnswer(lookup, type, found.map((f) => f.start), results), results)
     // "What will the weather be like in Datong?": what a place hosts answers only a question that names nothing the documents don't know.
     return aboutPlace && answer.kind === 'answer' ? { ...answer, anchored: false } : answer
   }
@@ -195,6 +195,22 @@ export function byType(lookup: Lookup): EngineResult | undefined {
 }
 
 const isPlaceType = (t: string) => t === 'city' || t === 'region'
+
+/**
+ * "Which cluster type does my city (Datong) share, and with which other city?": after what one place
+ * hosts, the other places that host each of those things.
+ */
+function withSharers({ graph, u, language }: Lookup, starts: GraphEntity[][], type: string, answer: EngineResult, results: Link[]): EngineResult {
+  const place = starts.length === 1 ? starts[0]![0]! : undefined
+  if (!u.share || answer.kind !== 'answer' || !place || !isPlaceType(place.type) || isPlaceType(type)) return answer
+  const extra = results.flatMap((r): Segment[] => {
+    const others = linked(graph, r.entity, place.type, CONTEXT_TYPES).filter((l) => l.via.length === 1 && l.entity.key !== place.key)
+    if (!others.length) return []
+    const verb = /s$|\)$/.test(r.entity.name) ? 'are' : 'is'
+    return [{ text: `${capitalize(describe(r.entity, language))} ${verb} also in ${joinList(others.map((o) => nameOf(o.entity, language)))}.`, facts: unique(others.flatMap((o) => o.via)) }]
+  })
+  return { ...answer, segments: [...answer.segments, ...extra] }
+}
 
 const QUESTION_WORDS = new Set(['which', 'what', 'where', 'who', 'how', 'why', 'when'])
 

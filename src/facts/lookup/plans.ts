@@ -5,22 +5,27 @@ import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './context.js'
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
-export function plans({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
+export function plans({ graph, cues, u, language, specific: mentioned }: Lookup): EngineResult | undefined {
+  // "steelmaking … how steel is made": one entity named twice is one subject.
+  const specific = mentioned.filter((g, i) => mentioned.findIndex((h) => h[0] === g[0]) === i)
   if (!specific.length) return undefined
   // A quantity word asks for a figure, unless a word that asks for plans comes with it ("tackle too much coking capacity").
   const planWord = u.words.some((w) => cues.planCues.has(stem(w)))
-  if (u.measures.length && !(u.intent === 'what' && planWord)) return undefined
+  if (u.measures.length && !((u.intent === 'what' || u.intent === 'quantity') && planWord)) return undefined
   const cued = u.relations.has('plan')
   if (!cued && u.intent !== 'what') return undefined
   const segments: Segment[] = []
   // "Sectors like coking and steel": two or more members of one group first get that group's own plans.
   const memberships = specific.map((g) => graph.about(g[0]!).find((f) => f.relation === 'member-of'))
-  const group = memberships[0] && graph.objectsOf(memberships[0])[0]
-  if (group && specific.length > 1 && memberships.every((m) => m && m.objects[0] === group.id)) {
+  const first = memberships.find((m) => m !== undefined)
+  const group = first && graph.objectsOf(first)[0]
+  // The group itself may be named too ("long-established sectors such as coking and steel").
+  const memberGroups = specific.filter((g) => g[0] !== group)
+  if (group && memberGroups.length > 1 && specific.every((g, i) => g[0] === group || memberships[i]?.objects[0] === group.id)) {
     const shared = graph.about(group).filter((f) => f.relation === 'plan')
     if (shared.length) {
-      const members = joinList(specific.map((g) => nameOf(g[0]!, language)))
-      segments.push({ text: `The ${group.name}, which include ${members}, will:`, facts: memberships as ResolvedFact[] })
+      const members = joinList(memberGroups.map((g) => nameOf(g[0]!, language)))
+      segments.push({ text: `The ${group.name}, which include ${members}, will:`, facts: memberships.filter((m) => m !== undefined) })
       for (const p of shared) segments.push({ text: `${String(p.value)};`, facts: [p] })
     }
   }

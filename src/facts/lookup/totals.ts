@@ -8,20 +8,27 @@ const TOGETHER = new Set(['together', 'total', 'combined', 'altogether', 'all', 
 const FEWER = new Set(['fewer', 'less', 'smaller'])
 const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'missing', 'unlisted', 'unmentioned'])
 
+/** Number words that may stand between "which" and what it asks for. */
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'])
+
 /** "How many strategic emerging industries …": the stated total, plus the members the text names. */
 export function totals({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
   // "How many jobs will the emerging industries create?": a quantity the text never gives is the figures lookup's to refuse.
   if (u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.inCorpus(m))) return undefined
   const groups = specific.flat().filter((e) => graph.about(e).some((f) => f.relation === 'total'))
   // "Are there more emerging or traditional industries?": the two stated totals side by side.
-  if (u.compare && groups.length === 2 && u.intent !== 'count') return compare(graph, groups, u.words.some((w) => FEWER.has(w)))
+  // "How many more strategic emerging industries are there than traditional ones?": the same, and the difference.
+  const howManyMore = u.intent === 'count' && u.words.some((w, i) => w === 'many' && ['more', 'fewer', 'less'].includes(u.words[i + 1] ?? ''))
+  if (u.compare && groups.length === 2 && (u.intent !== 'count' || howManyMore)) return compare(graph, groups, u.words.some((w) => FEWER.has(w)), howManyMore)
   if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
   // "If you add the traditional industries to the emerging ones, what total do you get?"
   if (u.intent === 'what' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
   // "What will the nine emerging industries do?", "In which direction should …?" ask for their plans, not their members.
   if (u.intent === 'what' && u.relations.has('plan')) return undefined
-  if (u.intent === 'list' && cues.planCues.has(stem(u.words[u.words.indexOf('which') + 1] ?? ''))) return undefined
+  // "In which (three) directions …?" asks for plans.
+  const afterWhich = u.words.slice(u.words.indexOf('which') + 1).find((w) => !COUNT_WORDS.has(w))
+  if (u.intent === 'list' && cues.planCues.has(stem(afterWhich ?? ''))) return undefined
   if (u.words.some((w) => UNNAMED.has(w)) || / not (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
@@ -52,15 +59,15 @@ function sum(graph: Lookup['graph'], groups: GraphEntity[]): EngineResult {
   return { kind: 'answer', segments, anchored: true }
 }
 
-/** Two groups' stated totals, the larger (or, asked for `fewer`, the smaller) named first. */
-function compare(graph: Lookup['graph'], groups: GraphEntity[], fewer: boolean): EngineResult {
+/** Two groups' stated totals, the larger (or, asked for `fewer`, the smaller) named first; with `difference`, by how many. */
+function compare(graph: Lookup['graph'], groups: GraphEntity[], fewer: boolean, difference = false): EngineResult {
   const stated = groups.map((g) => ({ g, total: totalOf(graph, g)! })).sort((a, b) => (Number(b.total.value) - Number(a.total.value)) * (fewer ? -1 : 1))
   const [first, second] = stated as [(typeof stated)[number], (typeof stated)[number]]
   const n = (x: typeof first) => countWord(Number(x.total.value))
   const text =
     Number(first.total.value) === Number(second.total.value)
       ? `There are as many ${first.g.name} as ${second.g.name}: ${n(first)} each.`
-      : `There are ${fewer ? 'fewer' : 'more'} ${first.g.name} than ${second.g.name}: ${n(first)} against ${n(second)}.`
+      : `There are ${fewer ? 'fewer' : 'more'} ${first.g.name} than ${second.g.name}: ${n(first)} against ${n(second)}${difference ? `, ${countWord(Math.abs(Number(first.total.value) - Number(second.total.value)))} ${fewer ? 'fewer' : 'more'}` : ''}.`
   return { kind: 'answer', segments: [{ text, facts: [first.total, second.total] }], anchored: true }
 }
 
