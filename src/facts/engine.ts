@@ -56,7 +56,8 @@ export class FactsEngine {
       // A place or a count the question wrongly gives ("the kaolin clusters in Datong", "15 industries") is corrected first.
       const cited = new Set(result.segments.flatMap((s) => s.facts))
       const corrections = [premiseCorrection(lookup), countCorrection(lookup)].filter((c): c is Segment => c !== undefined && !c.facts.every((f) => cited.has(f)))
-      return corrections.length ? { ...result, segments: [...corrections, ...result.segments] } : result
+      // A corrected claim answers the question that made it ("…, right?"), whatever else it says.
+      return corrections.length ? { ...result, segments: [...corrections, ...result.segments], anchored: true } : result
     }
     return this.#corrected(lookup) ?? { kind: 'none' }
   }

@@ -44,7 +44,7 @@ const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less'])
 /** Last words that turn a statement into a yes/no question ("…, right?"). */
-const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no'])
+const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate'])
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
 /** Cue phrases, padded with spaces so that they match whole words of the padded question. */
@@ -72,7 +72,7 @@ const INTENTS: ReadonlyArray<[Intent, readonly string[]]> = [
   ['when', cues('when', 'what year', 'which year')],
   ['where', cues('where', 'located in')],
   ['who', cues('who', 'which department')],
-  ['list', cues('which', 'list', 'name the', 'what are', 'enumerate')],
+  ['list', cues('which', 'list', 'name the', 'name every', 'name all', 'name each', 'what are', 'enumerate')],
 ]
 
 /**
@@ -104,8 +104,12 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const cued = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what')
   // "Which city has the largest number of clusters?" asks which, not how many; "how much industries" asks how many.
   const much = words.indexOf('much')
+  // "emerging industries top priority number": keywords ending in what to count.
+  const counted = cued === 'what' && ['number', 'count'].includes(words.at(-1) ?? '') && !words.includes('what')
   const intent =
-    cued === 'count' && rank === 'most' && words.includes('which')
+    counted
+      ? 'count'
+      : cued === 'count' && rank === 'most' && words.includes('which')
       ? 'list'
       : cued === 'quantity' && words[much - 1] === 'how' && words.slice(much + 1, much + 4).some((w) => /s$/.test(w) && !NOT_PLURAL.has(w))
         ? 'count'

@@ -5,11 +5,16 @@ import type { EngineResult, Lookup } from './context.js'
 /** Verbs of a person in charge: "who heads / leads / runs …" asks for someone the facts don't name. */
 const LEADS = new Set(['heads', 'head', 'leads', 'lead', 'led', 'runs', 'run', 'directs', 'manages', 'chairs', 'governs', 'oversees', 'supervises'])
 
+/** Words for a person: "which official …", "what spokesperson …". */
+const PERSONS = new Set(['official', 'officials', 'person', 'people', 'minister', 'director', 'spokesperson', 'spokesman', 'spokeswoman', 'governor', 'mayor', 'leader', 'head', 'secretary', 'chief'])
+
 /** Kinds of public body: "Was it issued by the National Development and Reform Commission?" names another one. */
 const BODIES = new Set(['commission', 'ministry', 'council', 'bureau', 'committee', 'administration', 'authority', 'ndrc', 'government'])
 
 /** "Who released the blueprints?": the organization the facts name as the source. */
 export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
+  // "Which official at the department announced …?": a person the facts don't name.
+  if (u.words.some((w, i) => PERSONS.has(w) && ['which', 'what'].includes(u.words[i - 1] ?? ''))) return { kind: 'refuse', reason: 'person' }
   // "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely.
   const which = u.words.indexOf('which')
   const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))

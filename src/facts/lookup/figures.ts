@@ -1,5 +1,5 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
-import { capitalize, type Segment } from '../phrasing.js'
+import { capitalize, countWord, type Segment } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
@@ -44,6 +44,8 @@ export function figures({ graph, cues, u, specific }: Lookup): EngineResult | un
   if (found.length && ofUnknown) return { kind: 'refuse', reason: 'figure' }
   const foreign = u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.inCorpus(m))
   if (!counting && !foreign && !found.length) return undefined
+  // "How many workers do those clusters employ?" counts something the documents never give.
+  if (u.intent === 'count' && foreign) return { kind: 'refuse', reason: 'figure' }
   if (u.intent === 'count' && u.targetType && (specific.length || !found.length)) return undefined
   if (u.intent === 'count' && u.named && u.targetType) return undefined
   if (found.length && !specific.length) {
@@ -74,11 +76,24 @@ export function figures({ graph, cues, u, specific }: Lookup): EngineResult | un
  */
 export function countCorrection({ graph, u }: Lookup): Segment | undefined {
   for (let i = 0; i + 1 < u.words.length; i++) {
-    if (!/^\d+$/.test(u.words[i]!)) continue
-    const claimed = Number(u.words[i])
+    const claimed = numberOf(u.words[i]!)
+    if (claimed === undefined) continue
     const unit = u.words[i + 1]
     const fact = graph.facts.find((f) => f.relation === 'figure' && typeof f.value === 'number' && f.unit?.toLowerCase() === unit && f.value !== claimed)
     if (fact) return { text: `${capitalize(fact.text ?? `${String(fact.value)} ${fact.unit}`)}, not ${claimed}.`, facts: [fact] }
+    // "Seven strategic emerging industries get top priority": a group whose total the facts state.
+    const group = u.mentions.find((m) => m.from === i + 1)?.entities.find((e) => graph.about(e).some((f) => f.relation === 'total'))
+    const total = group && graph.about(group).find((f) => f.relation === 'total')
+    if (group && total && Number(total.value) !== claimed) return { text: `There are ${countWord(Number(total.value))} ${group.name}, not ${claimed}.`, facts: [total] }
   }
   return undefined
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
+
+/** A whole number written in digits or as a word up to twenty. */
+function numberOf(word: string): number | undefined {
+  if (/^\d+$/.test(word)) return Number(word)
+  const at = NUMBER_WORDS.indexOf(word)
+  return at >= 0 ? at : undefined
 }
