@@ -42,7 +42,7 @@ export interface Understanding {
 
 const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every'])
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
-const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less'])
+const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less', 'dollars', 'billions', 'millions'])
 /** Last words that turn a statement into a yes/no question ("…, right?"). */
 const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate'])
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
@@ -88,7 +88,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const has = (padded: readonly string[]) => padded.some((p) => text.includes(p))
 
   // "industry chain", "industry base": a type word inside a compound the documents use is not a type asked for.
-  const typeHits = findPhrases(free, lexicon.types).filter((h) => h.len > 1 || !compounds.has(`${free[h.at]} ${free[h.at + 1] ?? ''}`))
+  // The same for the last word of a longer type phrase: "what kind of industry base" asks for no category.
+  const typeHits = findPhrases(free, lexicon.types).filter((h) => !compounds.has(`${free[h.at + h.len - 1]} ${free[h.at + h.len] ?? ''}`))
   // "which cities", "list the cities", "name all parks"; but "the province" in "what does the province plan" is a subject.
   // "how many different cities": an adjective between the question word and the type.
   const before = (at: number) => (SORTING.has(words[at - 1] ?? '') ? words[at - 2] : words[at - 1]) ?? ''
@@ -111,7 +112,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
       ? 'count'
       : cued === 'count' && rank === 'most' && words.includes('which')
       ? 'list'
-      : cued === 'quantity' && words[much - 1] === 'how' && words.slice(much + 1, much + 4).some((w) => /s$/.test(w) && !NOT_PLURAL.has(w))
+      : cued === 'quantity' && words[much - 1] === 'how' && words.slice(much + 1, much + 4).some((w) => /s$/.test(w) && !NOT_PLURAL.has(w) && !isMeasure(w))
         ? 'count'
         : cued
   return {

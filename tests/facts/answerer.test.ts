@@ -575,4 +575,20 @@ describe('offline answers on the committed index', async () => {
   it('reads "which way … evolve" as asking for plans', async () => {
     expect((await ask("Which way are Shanxi's long-established heavy sectors, like coke-making and steelmaking, supposed to evolve?")).answer).toMatch(/^The traditional leading industries, which include coking and steel, will \[1\]: go high-end, green and modern/)
   })
+
+  it('reads "what kind of industry base" as asking about the base, not for a category', async () => {
+    expect((await ask('What kind of industry base will Shanxi promote the construction of for coking?')).answer).toMatch(/national green coking industry base/)
+  })
+
+  it('reads "how much in US dollars" as a figure, not a count', async () => {
+    expect((await ask('Roughly how much in US dollars is the yearly revenue bar each of these priority sectors is supposed to clear?')).answer).toMatch(/\$14\.12 billion/)
+  })
+
+  it('never corrects "million" into "billion"', async () => {
+    expect((await ask('So 100 billion yuan works out to about $14.12 million?')).answer).toMatch(/\$14\.12 billion/)
+  })
+
+  it('reads "light metals" and a "production chain" as the aluminum-magnesium industry chain', async () => {
+    expect((await ask('For the light-metals side of things, which production chain does Shanxi want to lengthen?')).answer).toMatch(/aluminum-magnesium industry chain/)
+  })
 })

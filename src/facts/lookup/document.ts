@@ -15,26 +15,28 @@ const BODIES = new Set(['commission', 'ministry', 'council', 'bureau', 'committe
 export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   // "Which official at the department announced …?": a person the facts don't name.
   if (u.words.some((w, i) => PERSONS.has(w) && ['which', 'what'].includes(u.words[i - 1] ?? ''))) return { kind: 'refuse', reason: 'person' }
-  // "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely.
-  const which = u.words.indexOf('which')
-  const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
-  // "The blueprints came from the … Reform Commission, right?": a yes/no question naming a public body.
-  const aboutBlueprints = u.mentions.every((m) => m.entities.some((e) => ['blueprint', 'province', 'organization'].includes(e.type)))
-  const askedSource = u.intent === 'yesno' && aboutBlueprints && u.words.some((w) => BODIES.has(w))
-  if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource) return undefined
-  const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
-  if (!facts.length) return undefined
   // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.
   const text = ` ${u.words.join(' ')} `
   const cued = cues.publisherPhrases.some((p) => text.includes(` ${p} `)) || u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to))
+  // "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely.
+  const which = u.words.indexOf('which')
+  const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
+  // "The blueprints came from the … Reform Commission, right?": a public body named as the source.
+  const aboutBlueprints = u.mentions.every((m) => m.entities.some((e) => ['blueprint', 'province', 'organization'].includes(e.type)))
+  const askedSource = aboutBlueprints && u.words.some((w) => BODIES.has(w)) && (u.intent === 'yesno' || cued)
+  if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource) return undefined
+  const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
+  if (!facts.length) return undefined
   // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
   if (u.intent === 'who' && !cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))) return { kind: 'refuse', reason: 'person' }
   if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
   // "Was this plan issued by the State Council?": another body than the one the facts name.
   const named = u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))
-  if (u.intent === 'yesno' && cued && !named && u.words.some((w) => BODIES.has(w))) {
-    const text = (f: (typeof facts)[number]) => `No. According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`
-    return { kind: 'answer', segments: facts.map((f) => ({ text: text(f), facts: [f] })), anchored: true }
+  // "What did the National Development and Reform Commission say when it released …?": the same, as a correction.
+  if (cued && !named && u.words.some((w) => BODIES.has(w))) {
+    const source = (f: (typeof facts)[number]) => `the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}`
+    const said = (f: (typeof facts)[number]) => (u.intent === 'yesno' ? `No. According to the article, ${source(f)}.` : `According to the article, ${source(f)}, not the body the question names.`)
+    return { kind: 'answer', segments: facts.map((f) => ({ text: said(f), facts: [f] })), anchored: true }
   }
   return {
     kind: 'answer',
