@@ -47,7 +47,8 @@ export class FactsEngine {
 
   answer(u: Understanding, language: 'en' | 'zh'): EngineResult {
     const specific = u.mentions.map((m) => m.entities.filter((e) => !CONTEXT_TYPES.has(e.type))).filter((g) => g.length)
-    const lookup: Lookup = { graph: this.graph, cues: this.#cues, u, language, specific }
+    const planWord = u.words.some((w) => this.#cues.planCues.has(stem(w)))
+    const lookup: Lookup = { graph: this.graph, cues: this.#cues, u, language, specific, planWord }
     for (const step of STEPS) {
       const result = step(lookup)
       if (!result) continue

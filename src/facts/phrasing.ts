@@ -7,10 +7,17 @@ export interface Segment {
   facts: ResolvedFact[]
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen']
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
 
-/** "five (5)" for small numbers, so both spellings of the count are in the answer. */
-export const countWord = (n: number) => (NUMBER_WORDS[n] ? `${NUMBER_WORDS[n]} (${n})` : String(n))
+/** "five (5)" for numbers up to fifteen, so both spellings of the count are in the answer. */
+export const countWord = (n: number) => (n <= 15 && NUMBER_WORDS[n] ? `${NUMBER_WORDS[n]} (${n})` : String(n))
+
+/** A whole number written in digits or as a word up to twenty ("15", "seven"). */
+export function numberOf(word: string): number | undefined {
+  if (/^\d+$/.test(word)) return Number(word)
+  const at = NUMBER_WORDS.indexOf(word)
+  return at >= 0 ? at : undefined
+}
 
 /** "a", "a and b", "a, b and c". */
 export function joinList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {

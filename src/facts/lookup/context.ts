@@ -38,6 +38,8 @@ export interface Lookup {
   language: 'en' | 'zh'
   /** Mentioned entities, per mention, without document-level ones (the province, the blueprint). */
   specific: GraphEntity[][]
+  /** A word of the question asks for plans by itself ("tackle", "focus"), not only "will" or "do". */
+  planWord: boolean
 }
 
 /** "the coking industry", "the kaolin industrial clusters", "Xinzhou". */

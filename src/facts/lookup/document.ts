@@ -23,24 +23,24 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
   // "The blueprints came from the … Reform Commission, right?": a public body named as the source.
   const aboutBlueprints = u.mentions.every((m) => m.entities.some((e) => ['blueprint', 'province', 'organization'].includes(e.type)))
-  const askedSource = aboutBlueprints && u.words.some((w) => BODIES.has(w)) && (u.intent === 'yesno' || cued)
+  const body = u.words.some((w) => BODIES.has(w))
+  const askedSource = aboutBlueprints && body && (u.intent === 'yesno' || cued)
   if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource) return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
   if (!facts.length) return undefined
-  // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
-  if (u.intent === 'who' && !cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))) return { kind: 'refuse', reason: 'person' }
-  if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
-  // "Was this plan issued by the State Council?": another body than the one the facts name.
   const named = u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))
-  // "What did the National Development and Reform Commission say when it released …?": the same, as a correction.
-  if (cued && !named && u.words.some((w) => BODIES.has(w))) {
-    const source = (f: (typeof facts)[number]) => `the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}`
-    const said = (f: (typeof facts)[number]) => (u.intent === 'yesno' ? `No. According to the article, ${source(f)}.` : `According to the article, ${source(f)}, not the body the question names.`)
+  // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
+  if (u.intent === 'who' && !cued && named) return { kind: 'refuse', reason: 'person' }
+  if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
+  const source = (f: (typeof facts)[number]) => `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}`
+  // "Was this plan issued by the State Council?", "What did the National Development and Reform Commission say …?": another body than the one the facts name.
+  if (cued && !named && body) {
+    const said = (f: (typeof facts)[number]) => (u.intent === 'yesno' ? `No. ${source(f)}.` : `${source(f)}, not the body the question names.`)
     return { kind: 'answer', segments: facts.map((f) => ({ text: said(f), facts: [f] })), anchored: true }
   }
   return {
     kind: 'answer',
-    segments: facts.map((f) => ({ text: `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}.`, facts: [f] })),
+    segments: facts.map((f) => ({ text: `${source(f)}.`, facts: [f] })),
     // "Who wrote the play Hamlet?" has the cue but asks about something else: the cue counts when the blueprints are named.
     anchored: cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'blueprint')),
   }

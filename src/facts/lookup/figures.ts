@@ -1,5 +1,5 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
-import { capitalize, countWord, type Segment } from '../phrasing.js'
+import { capitalize, countWord, numberOf, type Segment } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
@@ -22,11 +22,11 @@ function measureStems(measure: string): { parts: string[]; whole: string } {
 }
 
 /** Figures ("14 industries", "100 billion yuan") and refusals for figures the text doesn't give. */
-export function figures({ graph, cues, u, specific }: Lookup): EngineResult | undefined {
+export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineResult | undefined {
   // "Which department released the 2020 blueprints?": a year or an amount in a who-question is not what it asks.
   if (u.intent === 'who') return undefined
   // "How many measures does the plan list for coking?" counts plans, which the plans lookup does.
-  if (u.intent === 'count' && specific.length && [...u.measures, ...u.words].some((w) => cues.planCues.has(stem(w))) && !u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.planCues.has(stem(m)))) return undefined
+  if (u.intent === 'count' && specific.length && planWord && !u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.planCues.has(stem(m)))) return undefined
   // "When was the department founded?": the only date is the blueprints' year.
   if (u.intent === 'when' && u.mentions.some((m) => m.entities.some((e) => e.type !== 'blueprint' && e.type !== 'province'))) return { kind: 'refuse', reason: 'when' }
   const words = new Set(u.words.map(stem))
@@ -60,11 +60,10 @@ export function figures({ graph, cues, u, specific }: Lookup): EngineResult | un
   // A figure the facts give for the whole document, asked about one entity ("output value of the Wenxi park"): not given.
   const askedOfEntity = found.some((f) => (f.measure ?? []).some((m) => !WEAK_MEASURES.has(m) && u.measures.includes(m)))
   // …unless a plan is asked for ("How does the province intend to deal with excess output capacity among coke producers?").
-  const plan = u.intent === 'what' && u.words.some((w) => cues.planCues.has(stem(w)))
-  if (specific.length && askedOfEntity && !plan) return { kind: 'refuse', reason: 'figure' }
+  if (specific.length && askedOfEntity && !(u.intent === 'what' && planWord)) return { kind: 'refuse', reason: 'figure' }
   if (u.intent === 'when' && !found.length && !u.measures.length) return undefined
   // "What is planned about surplus capacity in coke production?": no figure fits, but a plan is asked for.
-  if (!found.length && !foreign && specific.length && u.intent !== 'count' && u.words.some((w) => cues.planCues.has(stem(w)))) return undefined
+  if (!found.length && !foreign && specific.length && u.intent !== 'count' && planWord) return undefined
   return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
 }
 
@@ -87,13 +86,4 @@ export function countCorrection({ graph, u }: Lookup): Segment | undefined {
     if (group && total && Number(total.value) !== claimed) return { text: `There are ${countWord(Number(total.value))} ${group.name}, not ${claimed}.`, facts: [total] }
   }
   return undefined
-}
-
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
-
-/** A whole number written in digits or as a word up to twenty. */
-function numberOf(word: string): number | undefined {
-  if (/^\d+$/.test(word)) return Number(word)
-  const at = NUMBER_WORDS.indexOf(word)
-  return at >= 0 ? at : undefined
 }

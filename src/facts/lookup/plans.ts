@@ -5,12 +5,11 @@ import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './context.js'
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
-export function plans({ graph, cues, u, language, specific: mentioned }: Lookup): EngineResult | undefined {
+export function plans({ graph, u, language, specific: mentioned, planWord }: Lookup): EngineResult | undefined {
   // "steelmaking … how steel is made": one entity named twice is one subject.
   const specific = mentioned.filter((g, i) => mentioned.findIndex((h) => h[0] === g[0]) === i)
   if (!specific.length) return undefined
   // A quantity word asks for a figure, unless a word that asks for plans comes with it ("tackle too much coking capacity").
-  const planWord = u.words.some((w) => cues.planCues.has(stem(w)))
   if (u.measures.length && !((u.intent === 'what' || u.intent === 'quantity') && planWord)) return undefined
   const cued = u.relations.has('plan')
   if (!cued && u.intent !== 'what') return undefined
