@@ -1,5 +1,6 @@
 import { isStopword } from '../core/text.js'
 import type { HistoryTurn } from '../core/types.js'
+import type { Mention } from '../facts/graph.js'
 import type { Knowledge } from '../facts/knowledge.js'
 import { plural } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
@@ -19,9 +20,9 @@ const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 't
  */
 export function resolveFollowUp(question: string[], history: readonly HistoryTurn[] | undefined, knowledge: Knowledge): string[] {
   if (!history?.length) return question
-  const earlier = previousQuestion(history, knowledge)
+  const earlier = earlierTurns(history, knowledge)
   // "the first one" may point into the answer to a question that named no entity ("Which industries are supposed to go green?").
-  const answered = earlierQuestions(history, knowledge, 1, true)[0]
+  const answered = earlier(1, (u) => namesEntity(u) || Boolean(u.targetType))[0]
   const words = (answered && (ordinalReference(question, answered, knowledge) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   const hasEntity = current.mentions.length > 0
@@ -30,7 +31,7 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const referential = words.some((w, i) => CONTEXT_WORDS.has(w) || (NUMBER_WORDS.has(w) && words[i - 1] === 'the')) || words.length <= 6
   if (hasEntity && hasFrame) return words
   if (!referential) return words
-  const previous = earlier
+  const previous = earlier(1, namesEntity)[0]
   if (!previous) return words
   // "What other clusters is it getting?" after "Where are the glass clusters?": "it" is what the answer named (Lyuliang).
   if (!hasEntity && current.targetType && previous.mentions.every((m) => m.entities[0]!.type === current.targetType)) {
@@ -41,7 +42,7 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const bare = words.every((w) => isStopword(w) || knowledge.generic.has(w))
   const kind = current.intent === 'count' && !current.targetType && previous.targetType && (bare || words.some((w) => THOSE.has(w))) ? [plural(previous.targetType)] : []
   // "What is the combined total?" after one question per group: everything the earlier questions named.
-  const named = words.some((w) => TOGETHER.has(w)) ? earlierQuestions(history, knowledge, 2) : [previous]
+  const named = words.some((w) => TOGETHER.has(w)) ? earlier(2, namesEntity) : [previous]
   if (!hasEntity) return [...words, ...kind, 'of', ...named.flatMap((q, i) => [...(i ? ['and'] : []), ...q.mentions.flatMap((m) => q.words.slice(m.from, m.to))])]
   // "And how is that total split between traditional and emerging industries?" is answered as it stands: it needs no earlier frame.
   const standalone = knowledge.engine.answer(current, 'en')
@@ -97,8 +98,7 @@ function demonstrativeReference(words: string[], previous: Understanding, knowle
   const answer = listedIn(previous, knowledge)
   const listed = answer?.listed.filter((m) => m.entities.some((e) => e.type === type)) ?? []
   if (!answer || !listed.length) return undefined
-  const names = listed.flatMap((m, i) => [...(i ? ['and'] : []), ...answer.words.slice(m.from, m.to)])
-  return [...words.slice(0, at), ...names, ...words.slice(at + 2)]
+  return [...words.slice(0, at), ...joinNames(listed, answer.words), ...words.slice(at + 2)]
 }
 
 const DEMONSTRATIVES = new Set(['that', 'this', 'those', 'these'])
@@ -117,22 +117,25 @@ function listedIn(previous: Understanding, knowledge: Knowledge) {
   const words = knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words
   const asked = new Set(previous.mentions.flatMap((m) => m.entities.map((e) => e.key)))
   const listed = knowledge.graph.mentions(words).filter((m) => !m.entities.some((e) => asked.has(e.key)))
-  return { words, listed, names: listed.flatMap((m, i) => [...(i ? ['and'] : []), ...words.slice(m.from, m.to)]) }
+  return { words, listed, names: joinNames(listed, words) }
 }
 
-function previousQuestion(history: readonly HistoryTurn[], knowledge: Knowledge): Understanding | undefined {
-  return earlierQuestions(history, knowledge, 1)[0]
-}
+/** The words of each mention, joined with "and": "lyuliang and yangquan". */
+const joinNames = (listed: readonly Mention[], words: readonly string[]): string[] => listed.flatMap((m, i) => [...(i ? ['and'] : []), ...words.slice(m.from, m.to)])
 
-/** Up to `n` of the latest user turns that name an entity (or, with `typed`, ask for a type), latest first, understood. */
-function earlierQuestions(history: readonly HistoryTurn[], knowledge: Knowledge, n: number, typed = false): Understanding[] {
-  const found: Understanding[] = []
-  for (let i = history.length - 1; i >= 0 && found.length < n; i--) {
-    const turn = history[i]!
-    if (turn.role !== 'user') continue
-    const { words } = knowledge.normalizer.normalize(turn.content)
-    const u = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
-    if (u.mentions.length || (typed && u.targetType)) found.push(u)
+const namesEntity = (u: Understanding) => u.mentions.length > 0
+
+/**
+ * The latest user turns first, each understood once and only when reached: `(n, keep)` gives up to
+ * `n` of them that `keep` accepts.
+ */
+function earlierTurns(history: readonly HistoryTurn[], knowledge: Knowledge): (n: number, keep: (u: Understanding) => boolean) => Understanding[] {
+  const turns = history.filter((t) => t.role === 'user').reverse()
+  const understood: Understanding[] = []
+  const at = (i: number) => (understood[i] ??= understand(knowledge.normalizer.normalize(turns[i]!.content).words, knowledge.graph, knowledge.lexicon, knowledge.compounds))
+  return (n, keep) => {
+    const found: Understanding[] = []
+    for (let i = 0; i < turns.length && found.length < n; i++) if (keep(at(i))) found.push(at(i))
+    return found
   }
-  return found
 }
