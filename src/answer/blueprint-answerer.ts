@@ -1,6 +1,6 @@
 import type { Corpus } from '../core/corpus.js'
 import type { Retriever } from '../core/retriever.js'
-import { isStopword, stem, words } from '../core/text.js'
+import { isStopword, stem } from '../core/text.js'
 import type { AskResponse } from '../core/types.js'
 import type { Knowledge } from '../facts/knowledge.js'
 import { understand, type Understanding } from '../facts/understand.js'
@@ -40,7 +40,8 @@ export class BlueprintAnswerer implements Answerer {
     private readonly knowledge: Knowledge,
   ) {
     this.#extractive = new ExtractiveAnswerer(corpus, retriever)
-    this.#typeStems = new Set(Object.values(knowledge.lexicon.types).flatMap((phrases) => phrases.flatMap(words)).map(stem))
+    // One-word type names only: "type of industry" must not make "of" a type word ("20 of them").
+    this.#typeStems = new Set(Object.values(knowledge.lexicon.types).flat().filter((w) => !/\s/.test(w)).map((w) => stem(w.toLowerCase())))
   }
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {

@@ -338,6 +338,8 @@ describe('offline answers on the committed index', async () => {
     expect(r.answer).not.toMatch(/does not answer the other part/)
     // A number that is not a count of a kind the facts list still refuses.
     expect((await ask('How many industries will top 100 billion yuan by 2025?')).grounded).toBe(false)
+    // Only a one-word type name makes a claimed count: "of" (from "type of industry") does not.
+    expect((await ask('Does Shanxi plan 20 of the industries?')).grounded).toBe(false)
   })
 
   it('does not read a word as a measure because it shares a stem with one ("importance", "imports")', async () => {
