@@ -6,6 +6,8 @@ import { loadNodeServices } from '../../src/node/services.js'
 describe('offline answers on the committed index', async () => {
   const { answerer } = await loadNodeServices(parseConfig({ ANSWER_CACHE_SIZE: '0' }))
   const ask = (question: string) => answerer.ask({ question })
+  /** A conversation from alternating user and assistant turns, the user first. */
+  const turns = (...contents: string[]) => contents.map((content, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content }))
 
   it('reads "the province" as the subject, not as the kind of thing asked for', async () => {
     const r = await ask('For non-ferrous metals, which industry chain does the province want to extend?')
@@ -55,10 +57,7 @@ describe('offline answers on the committed index', async () => {
 
   it('answers what is left after a leading exclusion, alone and as a follow-up', async () => {
     expect((await ask('Besides lengthening the value chain, what does Shanxi want its non-ferrous metal companies to do?')).answer).toMatch(/deep processing enterprises/)
-    const history = [
-      { role: 'user' as const, content: 'Which steel industrial parks are mentioned?' },
-      { role: 'assistant' as const, content: 'Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park.' },
-    ]
+    const history = turns('Which steel industrial parks are mentioned?', 'Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park.')
     const r = await answerer.ask({ question: 'Apart from those parks, what else does the plan say about that industry?', history })
     expect(r.answer).toMatch(/capacity upgrading projects/)
   })
@@ -84,10 +83,7 @@ describe('offline answers on the committed index', async () => {
   })
 
   it('counts "those" as the kind of thing the earlier question asked for', async () => {
-    const history = [
-      { role: 'user' as const, content: 'Which light industry sectors are highlighted?' },
-      { role: 'assistant' as const, content: 'Liquor, vinegar, textiles, ceramics and glassware.' },
-    ]
+    const history = turns('Which light industry sectors are highlighted?', 'Liquor, vinegar, textiles, ceramics and glassware.')
     const r = await answerer.ask({ question: 'How many of those are there, and what will they focus on?', history })
     expect(r.answer).toMatch(/five \(5\) sectors for light industry.*brand building/)
   })
@@ -102,19 +98,13 @@ describe('offline answers on the committed index', async () => {
   })
 
   it('lets a later part of a question refer to what an earlier part resolved', async () => {
-    const history = [
-      { role: 'user' as const, content: 'Which traditional leading industries are named as examples?' },
-      { role: 'assistant' as const, content: 'Coking, steel and building materials.' },
-    ]
+    const history = turns('Which traditional leading industries are named as examples?', 'Coking, steel and building materials.')
     const r = await answerer.ask({ question: 'What about the second one? What is planned for it?', history })
     expect(r.answer).toMatch(/The steel industry will: continue to see capacity upgrading projects advanced/)
   })
 
   it('reads "which of those two" as the things the earlier answer listed', async () => {
-    const history = [
-      { role: 'user' as const, content: 'Which cities are getting refractory clay clusters?' },
-      { role: 'assistant' as const, content: 'Refractory clay industrial clusters are to be upgraded in Lyuliang and Yangquan cities.' },
-    ]
+    const history = turns('Which cities are getting refractory clay clusters?', 'Refractory clay industrial clusters are to be upgraded in Lyuliang and Yangquan cities.')
     const r = await answerer.ask({ question: 'Which of those two also gets an industrial glass cluster?', history })
     expect(r.answer).toMatch(/^Of Lyuliang and Yangquan: the industrial glass clusters are in Lyuliang/)
   })
@@ -147,10 +137,7 @@ describe('offline answers on the committed index', async () => {
   })
 
   it('reads "it" as what the earlier answer named when the earlier question asked about its own kind', async () => {
-    const history = [
-      { role: 'user' as const, content: 'Where are the industrial glass clusters?' },
-      { role: 'assistant' as const, content: 'They are in Lyuliang city.' },
-    ]
+    const history = turns('Where are the industrial glass clusters?', 'They are in Lyuliang city.')
     expect((await answerer.ask({ question: 'what other clusters is it getting?', history })).answer).toMatch(/^Lyuliang hosts aluminum .*refractory clay/)
   })
 
@@ -199,10 +186,7 @@ describe('offline answers on the committed index', async () => {
   })
 
   it('counts the members a group has that the text does not name', async () => {
-    const history = [
-      { role: 'user' as const, content: 'How many strategic emerging industries are there?' },
-      { role: 'assistant' as const, content: 'Nine.' },
-    ]
+    const history = turns('How many strategic emerging industries are there?', 'Nine.')
     expect((await answerer.ask({ question: 'So how many of them are not named?', history })).answer).toMatch(/so four \(4\) are not named/)
   })
 
@@ -240,12 +224,7 @@ describe('offline answers on the committed index', async () => {
   })
 
   it('follows "the second one" through a four-turn conversation', async () => {
-    const history = [
-      { role: 'user' as const, content: 'Which traditional leading industries does the plan name?' },
-      { role: 'assistant' as const, content: 'Coking, steel and building materials.' },
-      { role: 'user' as const, content: "What's planned for the first one?" },
-      { role: 'assistant' as const, content: 'Building a national green coking industry base and resolving overcapacity.' },
-    ]
+    const history = turns('Which traditional leading industries does the plan name?', 'Coking, steel and building materials.', "What's planned for the first one?", 'Building a national green coking industry base and resolving overcapacity.')
     expect((await answerer.ask({ question: 'And for the second one?', history })).answer).toMatch(/capacity upgrading projects/)
   })
 
@@ -276,17 +255,9 @@ describe('offline answers on the committed index', async () => {
   })
 
   it('follows "the nine" and a combined total back through the conversation', async () => {
-    const named = [
-      { role: 'user' as const, content: 'Which strategic emerging industries are named?' },
-      { role: 'assistant' as const, content: 'High-end equipment manufacturing, new materials, digital, modern logistics and modern medicine.' },
-    ]
+    const named = turns('Which strategic emerging industries are named?', 'High-end equipment manufacturing, new materials, digital, modern logistics and modern medicine.')
     expect((await answerer.ask({ question: 'How many of the nine are left unnamed?', history: named })).answer).toMatch(/so four \(4\) are not named/)
-    const counted = [
-      { role: 'user' as const, content: 'How many traditional industries are covered?' },
-      { role: 'assistant' as const, content: 'Five.' },
-      { role: 'user' as const, content: 'And how many strategic emerging industries?' },
-      { role: 'assistant' as const, content: 'Nine.' },
-    ]
+    const counted = turns('How many traditional industries are covered?', 'Five.', 'And how many strategic emerging industries?', 'Nine.')
     const r = await answerer.ask({ question: 'So what is the combined total, and does it match the headline figure?', history: counted })
     expect(r.answer).toMatch(/fourteen \(14\) industries in all/)
     expect(r.answer).not.toMatch(/other part/)
@@ -408,28 +379,19 @@ describe('offline answers on the committed index', async () => {
   })
 
   it('takes "the first city you mentioned" as the first city the earlier answer named', async () => {
-    const history = [
-      { role: 'user' as const, content: 'Tell me about the non-ferrous metals plan.' },
-      { role: 'assistant' as const, content: 'It focuses on aluminum clusters in Lyuliang and Yuncheng.' },
-    ]
+    const history = turns('Tell me about the non-ferrous metals plan.', 'It focuses on aluminum clusters in Lyuliang and Yuncheng.')
     expect((await answerer.ask({ question: 'What else does the article place in the first city you mentioned?', history })).answer).toMatch(/^Lyuliang hosts .*refractory clay .*glass/)
   })
 
   it('takes "that cluster" as the cluster the earlier answer named, and a "sector" asked of it as its industry', async () => {
-    const history = [
-      { role: 'user' as const, content: "I'm an official in Yangquan. What cluster does the plan give our city?" },
-      { role: 'assistant' as const, content: 'Yangquan is named for refractory clay industrial clusters.' },
-    ]
+    const history = turns("I'm an official in Yangquan. What cluster does the plan give our city?", 'Yangquan is named for refractory clay industrial clusters.')
     const r = await answerer.ask({ question: 'Which sector does that cluster belong to, and which other city shares it with us?', history })
     expect(r.answer).toMatch(/building materials/)
     expect(r.answer).toMatch(/Lyuliang/)
   })
 
   it('answers a follow-up that stands on its own as it stands', async () => {
-    const history = [
-      { role: 'user' as const, content: "What's the headline number in the Shanxi blueprint?" },
-      { role: 'assistant' as const, content: 'Shanxi plans to develop 14 industries.' },
-    ]
+    const history = turns("What's the headline number in the Shanxi blueprint?", 'Shanxi plans to develop 14 industries.')
     expect((await answerer.ask({ question: 'And how is that total split between traditional and emerging industries?', history })).answer).toMatch(/Five \(5\) traditional .* nine \(9\) strategic emerging/)
   })
 
@@ -492,10 +454,7 @@ describe('offline answers on the committed index', async () => {
   })
 
   it('takes "the first one" from the answer to an earlier question that named no entity', async () => {
-    const history = [
-      { role: 'user' as const, content: 'Which industries are supposed to go green?' },
-      { role: 'assistant' as const, content: 'Traditional leading industries such as coking, steel and building materials.' },
-    ]
+    const history = turns('Which industries are supposed to go green?', 'Traditional leading industries such as coking, steel and building materials.')
     expect((await answerer.ask({ question: 'For the first one, what is the specifically green project?', history })).answer).toMatch(/national green coking industry base/)
   })
 
