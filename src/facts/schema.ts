@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DOCUMENT_ID } from '../core/document-schema.js'
 import type { Span } from '../core/types.js'
 

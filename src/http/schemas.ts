@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const HistoryTurnSchema = z.strictObject({
   role: z.enum(['user', 'assistant']),

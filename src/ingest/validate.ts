@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { CorpusDocument } from '../core/types.js'
 import { LexiconSchema, mergeLexicons, type Lexicon } from '../facts/lexicon.js'
 import { resolveFacts } from '../facts/resolve.js'

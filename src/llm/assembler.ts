@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Corpus } from '../core/corpus.js'
 import type { Citation } from '../core/types.js'
 import { takeSentences } from './answer-sentences.js'

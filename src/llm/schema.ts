@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * What the model must return. `citations` comes before `answer` so that, when the model writes

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { signalFor } from '../../answer/answerer.js'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AskResponse } from '../../core/types.js'
 import { CallbackUrlError, checkCallbackUrl, deliverCallback } from '../../integrations/webhook/callback.js'
 import { verifyWebhook } from '../../integrations/webhook/signature.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { MAX_K } from '../../core/retriever.js'
 import { AskRequestSchema } from '../../http/schemas.js'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AskInput } from '../../answer/answerer.js'
 import type { HistoryTurn } from '../../core/types.js'
 import { AskRequestSchema } from '../../http/schemas.js'
