@@ -1,7 +1,7 @@
 import { stem, words } from '../core/text.js'
 import type { FactGraph } from './graph.js'
 import type { Lexicon } from './lexicon.js'
-import { CONTEXT_TYPES, type Cues, type EngineResult, type Lookup } from './lookup/context.js'
+import { CONTEXT_TYPES, type Cues, type CueWords, type EngineResult, type Lookup } from './lookup/context.js'
 import { goal, who } from './lookup/document.js'
 import { countCorrection, figures } from './lookup/figures.js'
 import { byType, choice, overlap, premiseCorrection, yesNo } from './lookup/links.js'
@@ -29,19 +29,33 @@ const STEPS: ReadonlyArray<(lookup: Lookup) => EngineResult | undefined> = [tota
 export class FactsEngine {
   readonly #cues: Cues
 
+  /** `cues`: {@link FactsEngine.cueWords} of the same lexicon, computed earlier (at ingest); derived here when absent. */
   constructor(
     readonly graph: FactGraph,
     lexicon: Lexicon,
     inCorpus: (word: string) => boolean = () => false,
+    cues: CueWords = FactsEngine.cueWords(lexicon),
   ) {
-    const typeWords = Object.values(lexicon.types).flat()
     this.#cues = {
-      generic: new Set([...lexicon.generic, ...typeWords].flatMap((g) => words(g)).map(stem)),
-      typeWords: new Set(typeWords.map((w) => stem(w.toLowerCase()))),
-      publisherCues: new Set((lexicon.relations['published-by'] ?? []).filter((w) => w !== 'who' && !/\s/.test(w)).map(stem)),
-      publisherPhrases: (lexicon.relations['published-by'] ?? []).filter((w) => /\s/.test(w)).map((w) => w.toLowerCase()),
+      generic: new Set(cues.generic),
+      typeWords: new Set(cues.typeWords),
+      publisherCues: new Set(cues.publisherCues),
+      publisherPhrases: cues.publisherPhrases,
       inCorpus,
-      planCues: new Set((lexicon.relations['plan'] ?? []).filter((w) => !AUXILIARIES.has(w)).map(stem)),
+      planCues: new Set(cues.planCues),
+    }
+  }
+
+  /** The lexicon's cue words as the engine uses them (stemmed, split, filtered), as plain data. */
+  static cueWords(lexicon: Lexicon): CueWords {
+    const typeWords = Object.values(lexicon.types).flat()
+    const unique = (list: string[]) => [...new Set(list)]
+    return {
+      generic: unique([...lexicon.generic, ...typeWords].flatMap((g) => words(g)).map(stem)),
+      typeWords: unique(typeWords.map((w) => stem(w.toLowerCase()))),
+      publisherCues: unique((lexicon.relations['published-by'] ?? []).filter((w) => w !== 'who' && !/\s/.test(w)).map(stem)),
+      publisherPhrases: (lexicon.relations['published-by'] ?? []).filter((w) => /\s/.test(w)).map((w) => w.toLowerCase()),
+      planCues: unique((lexicon.relations['plan'] ?? []).filter((w) => !AUXILIARIES.has(w)).map(stem)),
     }
   }
 

@@ -3,7 +3,8 @@ import { isStopword, primeStems, stem, words } from '../core/text.js'
 import { FactsEngine } from './engine.js'
 import { FactGraph, type AliasKeys } from './graph.js'
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js'
-import { QuestionNormalizer } from './normalize.js'
+import type { CueWords } from './lookup/context.js'
+import { QuestionNormalizer, type NormalizerTables } from './normalize.js'
 import type { ResolvedFacts } from './schema.js'
 
 /** Everything that understands questions: the lexicon, the fact graph, the normalizer and the engine. */
@@ -35,12 +36,17 @@ export interface KnowledgeData {
   compounds: string[]
   /** The fact graph's alias lookups. */
   aliasKeys: AliasKeys
+  /** The normalizer's tables, the engine's cue words, and {@link Knowledge.generic} and {@link Knowledge.cueStems} as lists. */
+  normalizer: NormalizerTables
+  cues: CueWords
+  generic: string[]
+  cueStems: string[]
 }
 
 /** The quantity words of the facts' figures ("dollars", "output"), folded. */
 const measureWords = (facts: Record<string, ResolvedFacts>): string[] => Object.values(facts).flatMap((doc) => doc.facts.flatMap((f) => f.measure ?? []).map((m) => m.toLowerCase()))
 
-/** Scans the documents and the lexicon for the words and compounds the normalizer needs. */
+/** Scans the documents and the lexicon for the words and compounds the normalizer needs, and derives its tables. */
 export function knowledgeData(corpus: Corpus, facts: Record<string, ResolvedFacts>, lexicon: Lexicon | null | undefined): KnowledgeData {
   const lex = lexicon ?? EMPTY_LEXICON
   const graph = new FactGraph(Object.values(facts), lex)
@@ -65,24 +71,36 @@ export function knowledgeData(corpus: Corpus, facts: Record<string, ResolvedFact
   ]
   for (const phrase of lexiconWords) for (const w of words(phrase)) vocabulary.add(w)
   const sorted = [...vocabulary].sort()
-  return { vocabulary: sorted, stems: sorted.map(stem), core: [...core].sort(), compounds: [...compounds].sort(), aliasKeys: graph.aliasKeys() }
+  // Chinese aliases of entities are phrases the normalizer translates to the entity's name.
+  const aliasPhrases: Record<string, string> = {}
+  for (const e of graph.entities.values()) for (const alias of e.aliases) if (/[\u3400-\u9fff]/u.test(alias)) aliasPhrases[alias] = e.name
+  const coreSorted = [...core].sort()
+  return {
+    vocabulary: sorted,
+    stems: sorted.map(stem),
+    core: coreSorted,
+    compounds: [...compounds].sort(),
+    aliasKeys: graph.aliasKeys(),
+    normalizer: QuestionNormalizer.tables(lex, sorted, coreSorted, aliasPhrases, measureWords(facts)),
+    cues: FactsEngine.cueWords(lex),
+    generic: [...new Set(lex.generic.flatMap((g) => words(g)))],
+    cueStems: [...new Set(Object.values(lex.relations).flatMap((phrases) => phrases.filter((p) => !/\s/.test(p)).map((p) => stem(p.toLowerCase()))))],
+  }
 }
 
-/** Builds the question-understanding stack from ingested facts, aliases and {@link KnowledgeData}. */
+/** The {@link Knowledge} of the facts and lexicon, from the {@link KnowledgeData} computed at ingest: it only wraps lists in sets and maps. */
 export function buildKnowledge(facts: Record<string, ResolvedFacts>, lexicon: Lexicon | null | undefined, data: KnowledgeData): Knowledge {
   const lex = lexicon ?? EMPTY_LEXICON
   primeStems(data.vocabulary, data.stems)
   const graph = new FactGraph(Object.values(facts), lex, data.aliasKeys)
   const core = new Set(data.core)
-  const phrases: Record<string, string> = {}
-  for (const e of graph.entities.values()) for (const alias of e.aliases) if (/[\u3400-\u9fff]/u.test(alias)) phrases[alias] = e.name
   return {
     lexicon: lex,
     graph,
-    normalizer: new QuestionNormalizer(lex, new Set(data.vocabulary), core, phrases, measureWords(facts)),
-    engine: new FactsEngine(graph, lex, (word) => core.has(word)),
-    generic: new Set(lex.generic.flatMap((g) => words(g))),
+    normalizer: new QuestionNormalizer(lex, new Set(data.vocabulary), core, data.normalizer),
+    engine: new FactsEngine(graph, lex, (word) => core.has(word), data.cues),
+    generic: new Set(data.generic),
     compounds: new Set(data.compounds),
-    cueStems: new Set(Object.values(lex.relations).flatMap((phrases) => phrases.filter((p) => !/\s/.test(p)).map((p) => stem(p.toLowerCase())))),
+    cueStems: new Set(data.cueStems),
   }
 }

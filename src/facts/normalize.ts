@@ -9,6 +9,25 @@ const QUESTION_WORDS = ['which', 'where', 'whose']
 /** Four-letter question words, which also take one wrong letter ("meny" → "many"). */
 const SHORT_QUESTION_WORDS = ['many', 'much', 'what', 'when']
 
+/** What a {@link QuestionNormalizer} derives from its word lists and the lexicon, as plain data (JSON). */
+export interface NormalizerTables {
+  /** CJK phrases and their English replacements, folded, longest first. */
+  phrases: Array<[string, string]>
+  /** English phrases of two or more words and their replacements, as words, longest first. */
+  wordPhrases: Array<[string[], string[]]>
+  /** Stems of the vocabulary, and of the core words. */
+  stems: string[]
+  coreStems: string[]
+  /** The lexicon's distinct and generic words, folded. */
+  distinct: string[]
+  generic: string[]
+  /** The words typos are corrected towards, and the synonym, quantity and generic words, by length. */
+  byLength: Array<[number, string[]]>
+  synonymsByLength: Array<[number, string[]]>
+  /** The lexicon's synonyms by stem of the word replaced. */
+  synonymsByStem: Array<[string, string]>
+}
+
 export interface NormalizedQuestion {
   /** `zh` when the question contains Chinese characters. */
   language: 'en' | 'zh'
@@ -24,49 +43,72 @@ export interface NormalizedQuestion {
  * known word). Words already in the vocabulary are never changed.
  */
 export class QuestionNormalizer {
-  readonly #phrases: Array<[string, string]>
+  readonly #phrases: ReadonlyArray<readonly [string, string]>
   /** English phrases of two or more words, as words, longest first ("rust resistant" → "stainless"). */
-  readonly #wordPhrases: Array<[string[], string[]]>
+  readonly #wordPhrases: ReadonlyArray<readonly [string[], string[]]>
   /** The words typos are corrected towards, by length. */
-  readonly #byLength = new Map<number, string[]>()
+  readonly #byLength: ReadonlyMap<number, string[]>
   /** The lexicon's synonyms, quantity and generic words, by length: corrected only one edit away ("publised", "dollers", "mentiond"). */
-  readonly #synonymsByLength = new Map<number, string[]>()
+  readonly #synonymsByLength: ReadonlyMap<number, string[]>
   /** The lexicon's generic words: never corrected into a corpus word. */
   readonly #generic: ReadonlySet<string>
   /** Real words near a known one that are never corrected into it ("Shaanxi" is not "Shanxi"). */
   readonly #distinct: ReadonlySet<string>
   /** The lexicon's synonyms by stem, for inflections the lexicon doesn't list. */
-  readonly #synonymsByStem = new Map<string, string>()
-  readonly #stems: Set<string>
-  readonly #coreStems: Set<string>
+  readonly #synonymsByStem: ReadonlyMap<string, string>
+  readonly #stems: ReadonlySet<string>
+  readonly #coreStems: ReadonlySet<string>
 
+  /**
+   * `tables`: what {@link QuestionNormalizer.tables} derives from the same word lists and lexicon,
+   * computed earlier (at ingest, so start-up only wraps it); derived here when absent.
+   */
   constructor(
     private readonly lexicon: Lexicon,
     /** Every word the service knows: corpus, entity names and aliases, lexicon. */
     readonly vocabulary: ReadonlySet<string>,
     /** The words typos are corrected towards: corpus, entity names and aliases, type and relation words. */
     private readonly core: ReadonlySet<string>,
-    /** Extra CJK phrase → English replacements, e.g. entity aliases. */
-    extraPhrases: Record<string, string> = {},
-    /** Extra words a typo one edit away is corrected to, e.g. the facts' quantity words ("dollars"). */
-    nearWords: readonly string[] = [],
+    tables: NormalizerTables = QuestionNormalizer.tables(lexicon, vocabulary, core),
   ) {
-    this.#phrases = Object.entries({ ...lexicon.phrases, ...extraPhrases })
-      .filter(([from]) => CJK.test(from))
-      .map(([from, to]): [string, string] => [fold(from), fold(to)])
-      .sort((a, b) => b[0].length - a[0].length)
-    this.#wordPhrases = Object.entries(lexicon.phrases)
-      .filter(([from]) => !CJK.test(from) && words(from).length > 1)
-      .map(([from, to]): [string[], string[]] => [words(from), words(to)])
-      .sort((a, b) => b[0].length - a[0].length)
-    this.#stems = new Set([...vocabulary].map(stem))
-    this.#coreStems = new Set([...core].map(stem))
-    this.#distinct = new Set(lexicon.distinct.map((w) => fold(w)))
-    // Never towards a stop word: "white" is not a typo of "while".
-    byLength(this.#byLength, [...[...core].filter((w) => !isStopword(w)), ...QUESTION_WORDS])
-    byLength(this.#synonymsByLength, [...Object.keys(lexicon.synonyms), ...[...lexicon.measures, ...lexicon.generic, ...nearWords].filter((m) => !/\s/.test(m))])
-    this.#generic = new Set(lexicon.generic.map((w) => fold(w)))
-    for (const [from, to] of Object.entries(lexicon.synonyms)) if (!this.#synonymsByStem.has(stem(from))) this.#synonymsByStem.set(stem(from), fold(to))
+    this.#phrases = tables.phrases
+    this.#wordPhrases = tables.wordPhrases
+    this.#stems = new Set(tables.stems)
+    this.#coreStems = new Set(tables.coreStems)
+    this.#distinct = new Set(tables.distinct)
+    this.#generic = new Set(tables.generic)
+    this.#byLength = new Map(tables.byLength)
+    this.#synonymsByLength = new Map(tables.synonymsByLength)
+    this.#synonymsByStem = new Map(tables.synonymsByStem)
+  }
+
+  /**
+   * Everything the normalizer derives from its word lists and the lexicon, as plain data.
+   * `extraPhrases`: CJK phrase → English replacements beyond the lexicon's, e.g. entity aliases;
+   * `nearWords`: extra words a typo one edit away is corrected to, e.g. the facts' quantity words ("dollars").
+   */
+  static tables(lexicon: Lexicon, vocabulary: Iterable<string>, core: Iterable<string>, extraPhrases: Record<string, string> = {}, nearWords: readonly string[] = []): NormalizerTables {
+    const coreWords = [...core]
+    const synonymsByStem = new Map<string, string>()
+    for (const [from, to] of Object.entries(lexicon.synonyms)) if (!synonymsByStem.has(stem(from))) synonymsByStem.set(stem(from), fold(to))
+    return {
+      phrases: Object.entries({ ...lexicon.phrases, ...extraPhrases })
+        .filter(([from]) => CJK.test(from))
+        .map(([from, to]): [string, string] => [fold(from), fold(to)])
+        .sort((a, b) => b[0].length - a[0].length),
+      wordPhrases: Object.entries(lexicon.phrases)
+        .filter(([from]) => !CJK.test(from) && words(from).length > 1)
+        .map(([from, to]): [string[], string[]] => [words(from), words(to)])
+        .sort((a, b) => b[0].length - a[0].length),
+      stems: [...new Set([...vocabulary].map(stem))],
+      coreStems: [...new Set(coreWords.map(stem))],
+      distinct: lexicon.distinct.map((w) => fold(w)),
+      generic: lexicon.generic.map((w) => fold(w)),
+      // Never towards a stop word: "white" is not a typo of "while".
+      byLength: byLength([...coreWords.filter((w) => !isStopword(w)), ...QUESTION_WORDS]),
+      synonymsByLength: byLength([...Object.keys(lexicon.synonyms), ...[...lexicon.measures, ...lexicon.generic, ...nearWords].filter((m) => !/\s/.test(m))]),
+      synonymsByStem: [...synonymsByStem],
+    }
   }
 
   normalize(question: string): NormalizedQuestion {
@@ -224,14 +266,16 @@ export class QuestionNormalizer {
   }
 }
 
-/** Adds the distinct words of five letters or more (no digits, no Chinese) to a by-length table. */
-function byLength(table: Map<number, string[]>, words: Iterable<string>): void {
+/** The distinct words of five letters or more (no digits, no Chinese), by length. */
+function byLength(words: Iterable<string>): Array<[number, string[]]> {
+  const table = new Map<number, string[]>()
   for (const w of new Set(words)) {
     if (w.length < 5 || CJK.test(w) || /\d/.test(w)) continue
     const list = table.get(w.length) ?? []
     list.push(w)
     table.set(w.length, list)
   }
+  return [...table]
 }
 
 /** Words a derived word may come from: a maker or a newer thing from "make" and "new", "rapidly" from "rapid". */

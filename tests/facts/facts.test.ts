@@ -57,7 +57,7 @@ describe('facts schema and evidence check', () => {
 describe('question normalization from the lexicon', () => {
   const lexicon = LexiconSchema.parse(JSON.parse(readFileSync('corpus/aliases.json', 'utf8')))
   const vocabulary = new Set(['kaolin', 'clusters', 'cities', 'aluminum', 'standardized', 'logistics', 'modernize', 'steel', 'jincheng', 'which', 'center'])
-  const normalizer = new QuestionNormalizer(lexicon, vocabulary, vocabulary, { 晋城: 'Jincheng' })
+  const normalizer = new QuestionNormalizer(lexicon, vocabulary, vocabulary, QuestionNormalizer.tables(lexicon, vocabulary, vocabulary, { 晋城: 'Jincheng' }))
   const norm = (q: string) => normalizer.normalize(q).words.join(' ')
 
   it('maps British spellings by rule, only onto words the corpus uses', () => {

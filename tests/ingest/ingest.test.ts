@@ -7,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config.js'
 import { ingest } from '../../src/node/ingest.js'
 import { loadNodeServices } from '../../src/node/services.js'
+import type { IndexBundle } from '../../src/core/corpus.js'
+import { queryEmbedderFor } from '../../src/embeddings/select.js'
+import { FlatIndex } from '../../src/index/flat.js'
+import { createServices } from '../../src/services.js'
+import { comparisonQuestions } from '../worker/questions.js'
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/openai-server.js'
 
 const run = promisify(execFile)
@@ -103,6 +108,18 @@ describe('loading the index', () => {
     const path = join(s.indexDir, 'hnsw.bin')
     writeFileSync(path, readFileSync(path).subarray(0, 100))
     await expect(loadNodeServices(parseConfig(s.env))).rejects.toThrow(/hnsw\.bin is corrupt or truncated.*npm run ingest/)
+  })
+
+  it('answers the gold set the same from the knowledge prepared at ingest as from knowledge derived at start-up', async () => {
+    const bundle = JSON.parse(readFileSync('index/corpus.json', 'utf8')) as IndexBundle
+    const vectors = readFileSync('index/vectors.bin')
+    const servicesOf = (b: IndexBundle) =>
+      createServices(parseConfig({}), b, new FlatIndex(new Float32Array(vectors.buffer, vectors.byteOffset, vectors.byteLength / 4), b.embedder.dimensions), queryEmbedderFor(parseConfig({}), b))
+    const prepared = servicesOf(bundle)
+    const derived = servicesOf({ ...bundle, prepared: undefined })
+    const { cases } = comparisonQuestions()
+    expect(cases.length).toBeGreaterThan(50)
+    for (const item of cases) expect(await prepared.answerer.ask(item), item.question).toEqual(await derived.answerer.ask(item))
   })
 
   it('fails clearly when the index is missing', async () => {

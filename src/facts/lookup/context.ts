@@ -30,6 +30,9 @@ export interface Cues {
   planCues: ReadonlySet<string>
 }
 
+/** The cue sets of {@link Cues} as plain data (JSON), computed at ingest. */
+export type CueWords = { [K in Exclude<keyof Cues, 'inCorpus'>]: string[] }
+
 /** One question being answered: what was understood, and the entities it names. */
 export interface Lookup {
   graph: FactGraph
