@@ -3,6 +3,7 @@ import type { Retriever } from '../core/retriever.js'
 import { isStopword, stem } from '../core/text.js'
 import type { AskResponse } from '../core/types.js'
 import type { Knowledge } from '../facts/knowledge.js'
+import { claimsFigure } from '../facts/lookup/figures.js'
 import { understand, type Understanding } from '../facts/understand.js'
 import type { Answerer, AskInput } from './answerer.js'
 import { composeSegments } from './compose.js'
@@ -106,8 +107,9 @@ export class BlueprintAnswerer implements Answerer {
     const { words, language } = this.knowledge.normalizer.normalize(cleaned)
     const resolved = resolveFollowUp(words, history, this.knowledge)
     const u = understand(resolved, this.knowledge.graph, this.knowledge.lexicon, this.knowledge.compounds)
-    // "20 industries, right?" claims a count, which the answer corrects: not a word the documents lack.
-    const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w) && !(/^\d+$/.test(w) && this.#countsAKind(resolved, w)))
+    // "20 industries, right?", "to top 200 billion yuan": a claimed count or amount, which the answer corrects, is not a word the documents lack.
+    const claimed = (w: string) => /^\d+$/.test(w) && (this.#countsAKind(resolved, w) || claimsFigure(this.knowledge.graph, resolved, resolved.indexOf(w)))
+    const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w) && !claimed(w))
     return { u, language, unknown }
   }
 

@@ -1,9 +1,11 @@
 import { stemmer } from 'stemmer'
 
+/** English function words, and what contractions leave of a word once split ("that's" → "that s", "we'll"). */
 const STOPWORDS = new Set(
   `a an and are as at be been but by can could did do does for from had has have how i if in into is it its
   me my of on or our so than that the their them then there these they this those to was we were what when
-  where which while who whom why will with would you your about also any some such per via much many`.split(/\s+/),
+  where which while who whom why will with would you your about also any some such per via much many
+  s t d ll re ve m`.split(/\s+/),
 )
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u

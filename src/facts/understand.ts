@@ -40,6 +40,8 @@ export interface Understanding {
   not: number
 }
 
+/** Words that ask for every member of what follows them ("every strategic emerging industry", "all the cities"). */
+const EVERY = new Set(['every', 'all', 'each'])
 const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every'])
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less', 'dollars', 'billions', 'millions'])
@@ -89,7 +91,9 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
 
   // "industry chain", "industry base": a type word inside a compound the documents use is not a type asked for.
   // The same for the last word of a longer type phrase: "what kind of industry base" asks for no category.
-  const typeHits = findPhrases(free, lexicon.types).filter((h) => !compounds.has(`${free[h.at + h.len - 1]} ${free[h.at + h.len] ?? ''}`))
+  const phraseHits = findPhrases(free, lexicon.types).filter((h) => !compounds.has(`${free[h.at + h.len - 1]} ${free[h.at + h.len] ?? ''}`))
+  // "How many categories of building materials clusters": a category word before "of" and another type only sorts it, as "kinds of" does.
+  const typeHits = phraseHits.filter((h) => !(h.key === 'category' && free[h.at + h.len] === 'of' && phraseHits.some((o) => o.at > h.at)))
   // "which cities", "list the cities", "name all parks"; but "the province" in "what does the province plan" is a subject.
   // "how many different cities": an adjective between the question word and the type.
   const before = (at: number) => (SORTING.has(words[at - 1] ?? '') ? words[at - 2] : words[at - 1]) ?? ''
@@ -100,6 +104,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const isMeasure = measureTest(lexicon)
   const measures = free.filter((w) => w && isMeasure(w))
 
+  const startsNameOrType = (at: number) => mentions.some((m) => m.from === at) || typeHits.some((h) => h.at === at)
   const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
   // "…, right?", "…, correct?": a statement put as a yes/no question.
   const cued = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what')
@@ -107,9 +112,13 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const much = words.indexOf('much')
   // "emerging industries top priority number": keywords ending in what to count.
   const counted = cued === 'what' && ['number', 'count'].includes(words.at(-1) ?? '') && !words.includes('what')
+  // "Give me every strategic emerging industry …": "every" or "all" before a name or a type lists them.
+  const listed = cued === 'what' && words.some((w, i) => EVERY.has(w) && startsNameOrType(i + (words[i + 1] === 'the' ? 2 : 1)))
   const intent =
     counted
       ? 'count'
+      : listed
+      ? 'list'
       : cued === 'count' && rank === 'most' && words.includes('which')
       ? 'list'
       : cued === 'quantity' && words[much - 1] === 'how' && words.slice(much + 1, much + 4).some((w) => /s$/.test(w) && !NOT_PLURAL.has(w) && !isMeasure(w))

@@ -67,23 +67,46 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
   return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
 }
 
+/** Scale words after a number ("200 billion yuan"). */
+const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
+
+/** A figure the question states at word `i`: "15 industries", "seven industries", "200 billion yuan" (value, unit word, and as written). */
+export function claimAt(words: readonly string[], i: number): { value: number; unit: string | undefined; written: string } | undefined {
+  const number = numberOf(words[i]!)
+  if (number === undefined) return undefined
+  const scale = SCALES[words[i + 1] ?? '']
+  return scale
+    ? { value: number * scale, unit: words[i + 2], written: words.slice(i, i + 3).join(' ') }
+    : { value: number, unit: words[i + 1], written: String(number) }
+}
+
+/** The figure of the facts in the unit a claim uses, when it states a different value. */
+const contradicted = (graph: Lookup['graph'], claim: { value: number; unit: string | undefined }) =>
+  graph.facts.find((f) => f.relation === 'figure' && typeof f.value === 'number' && f.unit?.toLowerCase() === claim.unit && f.value !== claim.value)
+
+/** True when the question states a figure at word `i` in a unit the facts have a figure in ("200 billion yuan"): a claim to check, not an unknown number. */
+export const claimsFigure = (graph: Lookup['graph'], words: readonly string[], i: number): boolean => {
+  const claim = claimAt(words, i)
+  return claim !== undefined && graph.facts.some((f) => f.relation === 'figure' && f.unit?.toLowerCase() === claim.unit)
+}
+
 /**
- * "Why did Shanxi choose 15 industries …?": a count the question claims ("15 industries") that a
- * figure of the facts states differently, corrected with that figure ("… cover 14 industries, not 15.").
+ * "Why did Shanxi choose 15 industries …?": a count or an amount the question claims ("15 industries",
+ * "200 billion yuan") that a figure of the facts states differently, corrected with that figure
+ * ("… cover 14 industries, not 15.").
  *
  * @example countCorrection(lookup) // { text: "Shanxi's blueprints cover 14 industries, not 15.", facts: [figure] }
  */
 export function countCorrection({ graph, u }: Lookup): Segment | undefined {
   for (let i = 0; i + 1 < u.words.length; i++) {
-    const claimed = numberOf(u.words[i]!)
-    if (claimed === undefined) continue
-    const unit = u.words[i + 1]
-    const fact = graph.facts.find((f) => f.relation === 'figure' && typeof f.value === 'number' && f.unit?.toLowerCase() === unit && f.value !== claimed)
-    if (fact) return { text: `${capitalize(fact.text ?? `${String(fact.value)} ${fact.unit}`)}, not ${claimed}.`, facts: [fact] }
+    const claim = claimAt(u.words, i)
+    if (!claim) continue
+    const fact = contradicted(graph, claim)
+    if (fact) return { text: `${capitalize(fact.text ?? `${String(fact.value)} ${fact.unit}`)}, not ${claim.written}.`, facts: [fact] }
     // "Seven strategic emerging industries get top priority": a group whose total the facts state.
     const group = u.mentions.find((m) => m.from === i + 1)?.entities.find((e) => graph.about(e).some((f) => f.relation === 'total'))
     const total = group && graph.about(group).find((f) => f.relation === 'total')
-    if (group && total && Number(total.value) !== claimed) return { text: `There are ${countWord(Number(total.value))} ${group.name}, not ${claimed}.`, facts: [total] }
+    if (group && total && Number(total.value) !== claim.value) return { text: `There are ${countWord(Number(total.value))} ${group.name}, not ${claim.value}.`, facts: [total] }
   }
   return undefined
 }
