@@ -1,5 +1,5 @@
-/** The rest of an instruction: up to the end of its sentence, or to ", then …" where a real question may follow. */
-const REST = String.raw`[^.?!。？！]*?(?=,?\s+(?:and\s+)?(?:then|after that|afterwards|but)\b|[.?!。？！]|$)[.?!:]?`
+/** The rest of an instruction: up to the end of its sentence, or to ", then …" or a dash ("… pirate speak -- which cities …?") where a real question may follow. */
+const REST = String.raw`[^.?!。？！]*?(?=,?\s+(?:and\s+)?(?:then|after that|afterwards|but)\b|\s+--?\s+|\s*[—–]\s*|[.?!。？！]|$)[.?!:]?`
 
 interface Rule {
   /** A cheap test that must pass for the pattern to match: most questions skip the pattern without compiling it. */

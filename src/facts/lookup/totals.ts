@@ -29,7 +29,7 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "In which (three) directions …?" asks for plans.
   const afterWhich = u.words.slice(u.words.indexOf('which') + 1).find((w) => !COUNT_WORDS.has(w))
   if (u.intent === 'list' && cues.planCues.has(stem(afterWhich ?? ''))) return undefined
-  if (u.words.some((w) => UNNAMED.has(w)) || / not (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
+  if (u.words.some((w) => UNNAMED.has(w)) || / (?:not|[a-z]+n t) (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
   // "Which traditional industries will be shut down?": the members answer only what they are, not what will happen to them.
