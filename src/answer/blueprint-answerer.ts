@@ -108,7 +108,7 @@ export class BlueprintAnswerer implements Answerer {
     const resolved = resolveFollowUp(words, history, this.knowledge)
     const u = understand(resolved, this.knowledge.graph, this.knowledge.lexicon, this.knowledge.compounds)
     // "20 industries, right?", "to top 200 billion yuan": a claimed count or amount, which the answer corrects, is not a word the documents lack.
-    const claimed = (w: string) => /^\d+$/.test(w) && (this.#countsAKind(resolved, w) || claimsFigure(this.knowledge.graph, resolved, resolved.indexOf(w)))
+    const claimed = (w: string) => /^\d+$/.test(w) && (this.#countsAKind(resolved, w) || claimsFigure(this.knowledge.graph, u, resolved.indexOf(w)))
     const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w) && !claimed(w))
     return { u, language, unknown }
   }

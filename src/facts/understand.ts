@@ -99,7 +99,10 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const before = (at: number) => (SORTING.has(words[at - 1] ?? '') ? words[at - 2] : words[at - 1]) ?? ''
   // "which building materials cluster types": a name between the question word and the type.
   const afterNamed = (at: number) => mentions.some((m) => m.to === at && WH_WORDS.has(words[m.from - 1] ?? ''))
-  const asked = typeHits.find((h) => WH_WORDS.has(before(h.at)) || afterNamed(h.at) || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
+  // A type right after a question word wins over "all …" and "the …s" elsewhere ("Across all sectors, what industries …", "the hubs …, which cities …").
+  const asked =
+    typeHits.find((h) => WH_WORDS.has(before(h.at)) && !EVERY.has(before(h.at))) ??
+    typeHits.find((h) => EVERY.has(before(h.at)) || afterNamed(h.at) || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
   const isMeasure = measureTest(lexicon)
   const measures = free.filter((w) => w && isMeasure(w))

@@ -591,4 +591,21 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('How many RMB 100bn-plus industries is Shanxi aiming for?')).answer).toMatch(/14 industries/)
     expect((await ask('Put together everything the blueprint plans for Shuozhou.')).answer).toMatch(/kaolin industrial clusters and architectural ceramics industrial clusters/)
   })
+  it('corrects the year of the document a question names, and still refuses a year it only asks about', async () => {
+    const r = await ask("What does Shanxi's 2021 industrial blueprint say about steel?")
+    expect(r.answer).toMatch(/^The blueprints are for 2020, not 2021/)
+    expect((await ask("What will Shanxi's output be in 2025?")).grounded).toBe(false)
+  })
+
+  it('asks for the type right after the question word, not "all sectors" or "the hubs" elsewhere, and names a subject once', async () => {
+    expect((await ask('Across all sectors, what industries is Lyuliang involved in?')).answer).toMatch(/non-ferrous metals .* and building materials/)
+    const ceramics = await ask("If I'm looking for the hubs that make tiles and other building ceramics, which cities does the plan point me to?")
+    expect(ceramics.answer).toMatch(/^The architectural ceramics industrial clusters are in Jincheng and Shuozhou/)
+  })
+
+  it('refuses "who is the official", and reads described metals, "value chain" and "meant to"', async () => {
+    expect((await ask('Who is the official that announced these blueprints?')).grounded).toBe(false)
+    expect((await ask("For metals that aren't iron-based, which value chain does the province want to lengthen?")).answer).toMatch(/aluminum-magnesium industry chain/)
+    expect((await ask('Big picture: what are these plans ultimately meant to strengthen?')).answer).toMatch(/industrial foundation/)
+  })
 })

@@ -1,5 +1,6 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
 import { capitalize, countWord, numberOf, type Segment } from '../phrasing.js'
+import type { Understanding } from '../understand.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
@@ -70,10 +71,15 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
 /** Scale words after a number ("200 billion yuan"). */
 const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
 
-/** A figure the question states at word `i`: "15 industries", "seven industries", "200 billion yuan" (value, unit word, and as written). */
-export function claimAt(words: readonly string[], i: number): { value: number; unit: string | undefined; written: string } | undefined {
+/**
+ * A figure the question states at word `i`: "15 industries", "seven industries", "200 billion yuan",
+ * or the year of a document it names ("Shanxi's 2021 industrial blueprint"), as value, unit word, and as written.
+ */
+export function claimAt({ words, mentions }: Pick<Understanding, 'words' | 'mentions'>, i: number): { value: number; unit: string | undefined; written: string } | undefined {
   const number = numberOf(words[i]!)
   if (number === undefined) return undefined
+  const ofDocument = mentions.some((m) => (m.from === i + 1 || m.from === i + 2) && m.entities.some((e) => e.type === 'blueprint'))
+  if (/^(?:19|20)\d\d$/.test(words[i]!) && ofDocument) return { value: number, unit: 'year', written: words[i]! }
   const scale = SCALES[words[i + 1] ?? '']
   return scale
     ? { value: number * scale, unit: words[i + 2], written: words.slice(i, i + 3).join(' ') }
@@ -85,8 +91,8 @@ const contradicted = (graph: Lookup['graph'], claim: { value: number; unit: stri
   graph.facts.find((f) => f.relation === 'figure' && typeof f.value === 'number' && f.unit?.toLowerCase() === claim.unit && f.value !== claim.value)
 
 /** True when the question states a figure at word `i` in a unit the facts have a figure in ("200 billion yuan"): a claim to check, not an unknown number. */
-export const claimsFigure = (graph: Lookup['graph'], words: readonly string[], i: number): boolean => {
-  const claim = claimAt(words, i)
+export const claimsFigure = (graph: Lookup['graph'], u: Pick<Understanding, 'words' | 'mentions'>, i: number): boolean => {
+  const claim = claimAt(u, i)
   return claim !== undefined && graph.facts.some((f) => f.relation === 'figure' && f.unit?.toLowerCase() === claim.unit)
 }
 
@@ -99,7 +105,7 @@ export const claimsFigure = (graph: Lookup['graph'], words: readonly string[], i
  */
 export function countCorrection({ graph, u }: Lookup): Segment | undefined {
   for (let i = 0; i + 1 < u.words.length; i++) {
-    const claim = claimAt(u.words, i)
+    const claim = claimAt(u, i)
     if (!claim) continue
     const fact = contradicted(graph, claim)
     if (fact) return { text: `${capitalize(fact.text ?? `${String(fact.value)} ${fact.unit}`)}, not ${claim.written}.`, facts: [fact] }

@@ -269,7 +269,7 @@ function comparison({ language }: Lookup, found: Array<{ start: GraphEntity; lin
 }
 
 function linkAnswer({ graph, u, language }: Lookup, type: string, starts: GraphEntity[], results: Link[]): EngineResult {
-  const subject = joinList(starts.map((e) => nameOf(e, language)))
+  const subject = joinList(unique(starts.map((e) => nameOf(e, language))))
   const noun = plural(type, results.length)
   const named = (l: Link) => nameOf(l.entity, language) + (l.through.length ? ` (through the ${joinList(l.through.map((t) => nameOf(t, language)))})` : '')
   const names = joinList(results.map(named))
