@@ -608,4 +608,10 @@ describe('offline answers on the committed index', async () => {
     expect((await ask("For metals that aren't iron-based, which value chain does the province want to lengthen?")).answer).toMatch(/aluminum-magnesium industry chain/)
     expect((await ask('Big picture: what are these plans ultimately meant to strengthen?')).answer).toMatch(/industrial foundation/)
   })
+  it('drops an exclusion after chat fillers and without a comma, and reads "the province" as a subject beside a group', async () => {
+    const history = turns('Which steel parks are named?', 'Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park.')
+    expect((await answerer.ask({ question: 'ok and apart from the parks what else is planned for that industry?', history })).answer).toMatch(/capacity upgrading/)
+    const growth = await ask('For the newer, strategic sectors, what sort of growth model is the province going after?')
+    expect(growth.answer).toMatch(/high-end and intelligent cluster growth/)
+  })
 })

@@ -1,7 +1,7 @@
 import { stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
-import { unique, type EngineResult, type Lookup } from './context.js'
+import { CONTEXT_TYPES, unique, type EngineResult, type Lookup } from './context.js'
 import { WEAK_MEASURES } from './figures.js'
 
 const TOGETHER = new Set(['together', 'total', 'combined', 'altogether', 'all', 'sum', 'overall', 'add', 'plus'])
@@ -24,6 +24,8 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "If you add the traditional industries to the emerging ones, what total do you get?"
   if (u.intent === 'what' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
+  // "…, what sort of growth model is the province going after?": a place or the document is the subject, not the members asked for.
+  if (u.intent === 'what' && !u.typeAsked && CONTEXT_TYPES.has(u.targetType ?? '')) return undefined
   // "What will the nine emerging industries do?", "In which direction should …?" ask for their plans, not their members.
   if (u.intent === 'what' && u.relations.has('plan')) return undefined
   // "In which (three) directions …?" asks for plans.
