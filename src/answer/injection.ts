@@ -55,7 +55,12 @@ const INSTRUCTIONS: Rule[] = [
  * // 'Which cities host kaolin clusters?'
  */
 export function stripInstructions(question: string): string {
-  return INSTRUCTIONS.reduce((q, { needs, pattern }) => (needs.test(q) ? q.replace(pattern, ' ') : q), question)
+  // An instruction that ended its sentence leaves the sentence's end behind, so the rules after it stop there too.
+  const removed = (match: string) => (/[.?!。？！]\s*$/.test(match) ? ' . ' : ' ')
+  return INSTRUCTIONS.reduce((q, { needs, pattern }) => (needs.test(q) ? q.replace(pattern, removed) : q), question)
+    .replace(/^[\s.]+/, '')
+    .replace(/([.?!。？！])(?:\s+\.)+(?=\s|$)/g, '$1')
+    .replace(/\s+\.(?=\s*(?:[.?!。？！]|$))/g, '')
     .replace(/^[\s,;:]*(?:and\s+)?(?:then|after that|afterwards)\b[\s,]*/i, '')
     .replace(/[\s,;:]*\b(?:and\s+)?(?:then|after that|afterwards)\s*[.!]?\s*$/i, '')
     .replace(/\s+/g, ' ')

@@ -77,10 +77,16 @@ export class FactsEngine {
     return this.#corrected(lookup) ?? { kind: 'none' }
   }
 
-  /** "Datong has a kaolin cluster: which other city shares it?": nothing answers the question as put, but its premise is wrong. */
+  /**
+   * "Datong has a kaolin cluster: which other city shares it?", "What's in Shanxi's 2021 blueprints?":
+   * nothing answers the question as put, but its premise is wrong.
+   */
   #corrected(lookup: Lookup): EngineResult | undefined {
-    const correction = premiseCorrection(lookup, true)
-    return correction && { kind: 'answer', segments: [correction], anchored: true }
+    const premise = premiseCorrection(lookup, true)
+    if (premise) return { kind: 'answer', segments: [premise], anchored: true }
+    // A wrong figure alone answers only a question that asks nothing the documents lack ("What results did it report for 2021?" does).
+    const figure = countCorrection(lookup)
+    return figure && { kind: 'answer', segments: [figure], anchored: false }
   }
 }
 

@@ -258,8 +258,9 @@ export class QuestionNormalizer {
         else if (d === bestDistance) closest.push(candidate)
       }
     }
-    // A tie goes to the one candidate that keeps the first letter, which typos rarely change ("datung": datong, not tatung).
-    const best = closest.length === 1 ? closest[0] : oneOf(closest.filter((c) => c[0] === word[0]))
+    // A tie goes to the one candidate that keeps the first letter, which typos rarely change ("datung": datong, not tatung),
+    // or, between forms of one word ("mentiond": mention, mentioned), to the one that keeps the last letter.
+    const best = closest.length === 1 ? closest[0] : (oneOf(closest.filter((c) => c[0] === word[0])) ?? formOfOneWord(closest, word))
     // Two edits that also change the last letter turn one real word into another ("director" → "direction").
     if (bestDistance === 2 && best?.at(-1) !== word.at(-1)) return undefined
     return best
@@ -286,6 +287,12 @@ function derivedFrom(word: string): string[] {
   if (suffix === 'ily') return [`${root}y`]
   if (suffix === 'rs' || suffix === 'r') return root.endsWith('e') ? [root] : []
   return [root, `${root}e`]
+}
+
+/** Among candidates that are all forms of one word, the one ending as `word` does (else the first); undefined for different words. */
+function formOfOneWord(candidates: readonly string[], word: string): string | undefined {
+  if (candidates.length === 0 || new Set(candidates.map(stem)).size > 1) return undefined
+  return candidates.find((c) => c.at(-1) === word.at(-1)) ?? candidates[0]
 }
 
 /** The only candidate, or undefined when there are none or several. */

@@ -42,6 +42,8 @@ export interface Understanding {
 
 /** Words that ask for every member of what follows them ("every strategic emerging industry", "all the cities"). */
 const EVERY = new Set(['every', 'all', 'each'])
+/** Words that ask for members by way of examples ("examples of traditional leading industries"). */
+const EXAMPLES = new Set(['examples', 'example', 'instances'])
 const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every'])
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less', 'dollars', 'billions', 'millions'])
@@ -55,6 +57,8 @@ const cues = (...phrases: string[]): readonly string[] => phrases.map((p) => ` $
 const RANK_SINGLE = cues('only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one')
 /** Adjectives that may stand between a question word and the type it asks for ("how many different cities"). */
 const SORTING = new Set(['different', 'distinct', 'separate', 'unique', 'individual', 'other', 'two', 'three', 'four', 'five'])
+/** Nouns for a few of something, between a question word and the type: "which pair of cities". */
+const COLLECTIVES = new Set(['pair', 'couple', 'set', 'group', 'handful', 'trio'])
 /** Words that count the type word after them in a rank ("just one city", "several cities"). */
 const COUNT_BEFORE_TYPE = new Set(['one', 'single', 'two', 'multiple', 'several', 'different'])
 const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often')
@@ -96,7 +100,9 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const typeHits = phraseHits.filter((h) => !(h.key === 'category' && free[h.at + h.len] === 'of' && phraseHits.some((o) => o.at > h.at)))
   // "which cities", "list the cities", "name all parks"; but "the province" in "what does the province plan" is a subject.
   // "how many different cities": an adjective between the question word and the type.
-  const before = (at: number) => (SORTING.has(words[at - 1] ?? '') ? words[at - 2] : words[at - 1]) ?? ''
+  // "which pair of cities": a collective noun and "of" between them.
+  const before = (at: number) =>
+    (SORTING.has(words[at - 1] ?? '') ? words[at - 2] : words[at - 1] === 'of' && COLLECTIVES.has(words[at - 2] ?? '') ? words[at - 3] : words[at - 1]) ?? ''
   // "which building materials cluster types": a name between the question word and the type.
   const afterNamed = (at: number) => mentions.some((m) => m.to === at && WH_WORDS.has(words[m.from - 1] ?? ''))
   // A type right after a question word wins over "all …" and "the …s" elsewhere ("Across all sectors, what industries …", "the hubs …, which cities …").
@@ -116,7 +122,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // "emerging industries top priority number": keywords ending in what to count.
   const counted = cued === 'what' && ['number', 'count'].includes(words.at(-1) ?? '') && !words.includes('what')
   // "Give me every strategic emerging industry …": "every" or "all" before a name or a type lists them.
-  const listed = cued === 'what' && words.some((w, i) => EVERY.has(w) && startsNameOrType(i + (words[i + 1] === 'the' ? 2 : 1)))
+  // "What examples of traditional leading industries …": the same.
+  const listed = cued === 'what' && words.some((w, i) => (EVERY.has(w) && startsNameOrType(i + (words[i + 1] === 'the' ? 2 : 1))) || (EXAMPLES.has(w) && words[i + 1] === 'of' && startsNameOrType(i + 2)))
   const intent =
     counted
       ? 'count'
@@ -141,7 +148,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     rankType: rank && rank !== 'most' ? typeHits.find((h) => COUNT_BEFORE_TYPE.has(words[h.at - 1] ?? ''))?.key : undefined,
     compare: has(COMPARE),
     overview: mentions.every((m) => m.entities.every((e) => e.type === 'blueprint' || e.type === 'province')) && has(OVERVIEW),
-    union: has(UNION),
+    // "across the whole article" scopes the question to the document; it unites nothing.
+    union: UNION.some((p) => text.replace(/ across (?:the )?(?:whole |entire )?(?:article|document|text|blueprints?|plans?|province) /g, ' ').includes(p)),
     share: has(SHARE),
     both: has(BOTH),
     named: has(NAMED),

@@ -68,6 +68,9 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
   return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
 }
 
+/** Words before a number that make it refer to things already named ("those two industries"). */
+const REFERRING = new Set(['those', 'these', 'both', 'which', 'first', 'last', 'other'])
+
 /** Scale words after a number ("200 billion yuan"). */
 const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
 
@@ -77,8 +80,9 @@ const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, 
  */
 export function claimAt({ words, mentions }: Pick<Understanding, 'words' | 'mentions'>, i: number): { value: number; unit: string | undefined; written: string } | undefined {
   const number = numberOf(words[i]!)
-  if (number === undefined) return undefined
-  const ofDocument = mentions.some((m) => (m.from === i + 1 || m.from === i + 2) && m.entities.some((e) => e.type === 'blueprint'))
+  // "Of those two industries, …": a reference to things named earlier, not a claim.
+  if (number === undefined || REFERRING.has(words[i - 1] ?? '')) return undefined
+  const ofDocument = mentions.some((m) => m.from > i && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint'))
   if (/^(?:19|20)\d\d$/.test(words[i]!) && ofDocument) return { value: number, unit: 'year', written: words[i]! }
   const scale = SCALES[words[i + 1] ?? '']
   return scale
