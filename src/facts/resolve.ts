@@ -35,5 +35,13 @@ export function resolveFacts(documentId: string, text: string, file: FactsFile, 
     const { object: _object, evidence: _evidence, ...rest } = fact
     return { ...rest, documentId, objects, evidence, spans }
   })
+  for (const fact of file.facts) {
+    for (const ref of [fact.per, fact.sameAs]) {
+      const target = ref === undefined ? undefined : file.facts.find((f) => f.id === ref)
+      if (ref !== undefined && (typeof target?.value !== 'number' || typeof fact.value !== 'number')) {
+        throw new FactsError(`${where}: fact "${fact.id}" relates its value to "${ref}", but both need a numeric value and "${ref}" must be a fact of this file`)
+      }
+    }
+  }
   return { documentId, entities: file.entities, facts }
 }

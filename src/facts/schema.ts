@@ -29,6 +29,10 @@ export const FactSchema = z
     text: z.string().optional(),
     /** Words that ask for this figure ("output", "dollars"). */
     measure: z.array(z.string()).optional(),
+    /** The figure holds for each of the things another figure (its id) counts: 100 billion yuan for each of the 14 industries. */
+    per: Id.optional(),
+    /** The same amount as another figure (its id), in another unit: 100 billion yuan given as $14.12 billion. */
+    sameAs: Id.optional(),
     evidence: Evidence,
   })
   .refine((f) => f.object !== undefined || f.value !== undefined, 'a fact needs an object or a value')

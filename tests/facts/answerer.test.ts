@@ -633,4 +633,13 @@ describe('offline answers on the committed index', async () => {
     expect((await ask("What's in Shanxi's 2021 industrial development blueprints?")).answer).toMatch(/for 2020, not 2021/)
     expect((await ask('What results did Shanxi report for its 2021 industrial blueprints?')).grounded).toBe(false)
   })
+  it('works out what related figures imply: a per-industry figure in all, and the rate between two units of one amount', async () => {
+    const all = await ask('If each of the 14 industries just reaches the 100 billion yuan mark, what would their combined annual output be?')
+    expect(all.answer).toMatch(/14 × 100 billion yuan = 1\.4 trillion yuan in all \(about 197\.68 billion US dollars\)/)
+    expect(all.citations[0]!.quote).toMatch(/14 industries with annual output value topping 100 billion yuan/)
+    expect((await ask('Based on the figures in the article, roughly what yuan-to-dollar exchange rate is implied?')).answer).toMatch(/about 7\.08 yuan per US dollar/)
+    // Neither without a word asking for it.
+    expect((await ask('How many industries are there in total?')).answer).not.toMatch(/trillion/)
+    expect((await ask('How many US dollars is 100 billion yuan?')).answer).not.toMatch(/per US dollar/)
+  })
 })

@@ -39,6 +39,8 @@ describe('facts schema and evidence check', () => {
     expect(() => resolveFacts(doc.id, text, ambiguous)).toThrow(/occurs more than once/)
     const dangling = { ...file, facts: [{ ...file.facts[0]!, object: 'atlantis' }] }
     expect(() => resolveFacts(doc.id, text, dangling)).toThrow(/unknown entity "atlantis"/)
+    const perNothing = { ...file, facts: file.facts.map((f) => (f.id === 'output-value' ? { ...f, per: 'no-such-figure' } : f)) }
+    expect(() => resolveFacts(doc.id, text, perNothing)).toThrow(/fact "output-value" relates its value to "no-such-figure"/)
     expect(() => validateFacts([doc], { [doc.id]: { entities: [], facts: [] } })).toThrow(/shanxi-2020-industrial-blueprints\.facts\.json: entities/)
     expect(() => validateFacts([doc], { 'no-such-doc': factsJson })).toThrow(/no document "no-such-doc"/)
   })

@@ -1,0 +1,59 @@
+import { stem } from '../../core/text.js'
+import type { ResolvedFact } from '../schema.js'
+import { capitalize } from '../phrasing.js'
+import type { EngineResult, Lookup } from './context.js'
+
+/** Words that ask for the sum over everything a per-item figure counts ("their combined output"). */
+const COMBINED = new Set(['combined', 'together', 'total', 'totals', 'altogether', 'sum', 'aggregate', 'collectively', 'collective', 'cumulative'])
+/** Words that ask for the rate between two units of one amount ("exchange rate", "yuan per US dollar"). */
+const RATE = new Set(['rate', 'exchange', 'conversion', 'convert', 'per'])
+
+/**
+ * Arithmetic the facts imply: a per-item figure times the count it applies to ("each of the 14
+ * industries … 100 billion yuan" → 1.4 trillion yuan in all), and the rate between two units of one
+ * amount (100 billion yuan given as $14.12 billion → about 7.08 yuan per US dollar). The figures must
+ * say how they relate (`per`, `sameAs` in the facts file); the answer cites them and shows the sum.
+ */
+export function arithmetic({ graph, u }: Lookup): EngineResult | undefined {
+  const stems = new Set(u.words.map(stem))
+  const figures = graph.facts.filter((f) => f.relation === 'figure' && typeof f.value === 'number')
+  const byId = (f: ResolvedFact, id: string | undefined) => figures.find((g) => g.id === id && g.documentId === f.documentId)
+  const asked = (f: ResolvedFact) => (f.measure ?? []).some((m) => m.split(/\s+/).every((w) => stems.has(stem(w.toLowerCase()))))
+  if (u.words.some((w) => COMBINED.has(w))) {
+    for (const f of figures) {
+      const count = byId(f, f.per)
+      // The question names the figure ("output", "yuan") and what it counts ("the 14 industries").
+      if (!count || !asked(f) || !(asked(count) || u.words.includes(String(count.value)))) continue
+      const n = Number(count.value)
+      const each = Number(f.value)
+      const converted = figures.find((g) => byId(g, g.sameAs) === f)
+      const alsoIn = converted ? ` (about ${amount(n * Number(converted.value), converted.unit)})` : ''
+      const text = `${capitalize(f.text ?? amount(each, f.unit))}: ${n} × ${amount(each, f.unit)} = ${amount(n * each, f.unit)} in all${alsoIn}.`
+      return { kind: 'answer', segments: [{ text, facts: [f, count, ...(converted ? [converted] : [])] }], anchored: true }
+    }
+  }
+  if (u.words.some((w) => RATE.has(w))) {
+    for (const f of figures) {
+      const base = byId(f, f.sameAs)
+      // "What yuan-to-dollar rate …?", "how many yuan per US dollar": both units are named.
+      if (!base || !asked(f) || !asked(base)) continue
+      const rate = Number(base.value) / Number(f.value)
+      const text = `${capitalize(f.text ?? amount(Number(f.value), f.unit))}: about ${round(rate)} ${base.unit} per ${singular(f.unit)} (${amount(Number(base.value), base.unit)} ÷ ${amount(Number(f.value), f.unit)}).`
+      return { kind: 'answer', segments: [{ text, facts: [f, base] }], anchored: true }
+    }
+  }
+  return undefined
+}
+
+const SCALES: ReadonlyArray<[number, string]> = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']]
+
+/** "1.4 trillion yuan", "197.68 billion US dollars", "14 industries". */
+export function amount(value: number, unit = ''): string {
+  const [size, word] = SCALES.find(([size]) => Math.abs(value) >= size) ?? [1, '']
+  return [round(value / size), word, unit].filter(Boolean).join(' ')
+}
+
+/** At most two decimals, without trailing zeros: 7.08, 1.4, 14. */
+const round = (n: number) => String(Math.round(n * 100) / 100)
+
+const singular = (unit = '') => unit.replace(/s$/, '')
