@@ -151,7 +151,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     // "across the whole article" scopes the question to the document; it unites nothing.
     union: UNION.some((p) => text.replace(/ across (?:the )?(?:whole |entire )?(?:article|document|text|blueprints?|plans?|province) /g, ' ').includes(p)),
     share: has(SHARE),
-    both: has(BOTH),
+    // "Counting both the metals and the building-materials clusters" unites them.
+    both: has(BOTH) && !/ (?:counting|across|including|combining|combined|from|in) both /.test(text),
     named: has(NAMED),
     numbers: words.filter((w) => /^\d/.test(w)),
     not: words.findIndex((w, i) => w === 'not' || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? ''))),

@@ -642,4 +642,11 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('How many industries are there in total?')).answer).not.toMatch(/trillion/)
     expect((await ask('How many US dollars is 100 billion yuan?')).answer).not.toMatch(/per US dollar/)
   })
+  it('says whether two groups add up to the headline figure, unites "counting both", and reads "new sectors"', async () => {
+    const headline = await ask('Do the traditional and strategic emerging industries add up to the headline number?')
+    expect(headline.answer).toMatch(/make fourteen \(14\) industries in all .*That matches the article's own figure/)
+    expect((await ask('Counting both the non-ferrous metals clusters and the building-materials clusters, how many different cities are named?')).answer).toMatch(/eight \(8\) cities/)
+    const history = turns('How many industries will Shanxi develop?', '14 industries, each with annual output value topping 100 billion yuan.')
+    expect((await answerer.ask({ question: "how's that split between the old-school and the new sectors?", history })).answer).toMatch(/nine \(9\) strategic emerging industries/)
+  })
 })

@@ -20,9 +20,9 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "How many more strategic emerging industries are there than traditional ones?": the same, and the difference.
   const howManyMore = u.intent === 'count' && u.words.some((w, i) => w === 'many' && ['more', 'fewer', 'less'].includes(u.words[i + 1] ?? ''))
   if (u.compare && groups.length === 2 && (u.intent !== 'count' || howManyMore)) return compare(graph, groups, u.words.some((w) => FEWER.has(w)), howManyMore)
+  // "If you add the traditional industries to the emerging ones, what total do you get?", "Do they add up to the headline number?"
+  if ((u.intent === 'what' || u.intent === 'yesno') && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
-  // "If you add the traditional industries to the emerging ones, what total do you get?"
-  if (u.intent === 'what' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
   // "…, what sort of growth model is the province going after?": a place or the document is the subject, not the members asked for.
   if (u.intent === 'what' && !u.typeAsked && CONTEXT_TYPES.has(u.targetType ?? '')) return undefined
