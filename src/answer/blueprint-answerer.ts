@@ -123,8 +123,12 @@ export class BlueprintAnswerer implements Answerer {
   #asksForUnknownKind(u: Understanding): boolean {
     const at = u.words.indexOf('which')
     if (at < 0 || u.types.length) return false
-    // "Which liquor brands …": the kind may follow a name.
-    const mention = u.mentions.find((m) => m.from === at + 1)
+    // "Which liquor brands …", "which vinegar or liquor brands …": the kind may follow names.
+    let mention = u.mentions.find((m) => m.from === at + 1)
+    for (let next = mention; next && /^(?:or|and)$/.test(u.words[next.to] ?? ''); ) {
+      next = u.mentions.find((m) => m.from === next!.to + 1)
+      if (next) mention = next
+    }
     const noun = u.words[mention ? mention.to : at + 1]
     if (!noun || isStopword(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
     return !mention || /s$/.test(noun)

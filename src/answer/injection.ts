@@ -1,6 +1,9 @@
 /** The rest of an instruction: up to the end of its sentence, or to ", then …" or a dash ("… pirate speak -- which cities …?") where a real question may follow. */
 const REST = String.raw`[^.?!。？！]*?(?=,?\s+(?:and\s+)?(?:then|after that|afterwards|but)\b|\s+--?\s+|\s*[—–]\s*|[.?!。？！]|$)[.?!:]?`
 
+/** Words that make a fragment a question, or a request for an answer. */
+const ASKS = /\b(?:what|which|where|who|whom|whose|how|why|when|is|are|was|were|does|do|did|can|could|will|would|list|name|tell|give|show|explain)\b|[？?吗哪什几多]/iu
+
 interface Rule {
   /** A cheap test that must pass for the pattern to match: most questions skip the pattern without compiling it. */
   needs: RegExp
@@ -57,7 +60,8 @@ const INSTRUCTIONS: Rule[] = [
 export function stripInstructions(question: string): string {
   // An instruction that ended its sentence leaves the sentence's end behind, so the rules after it stop there too.
   const removed = (match: string) => (/[.?!。？！]\s*$/.test(match) ? ' . ' : ' ')
-  return INSTRUCTIONS.reduce((q, { needs, pattern }) => (needs.test(q) ? q.replace(pattern, removed) : q), question)
+  const stripped = INSTRUCTIONS.reduce((q, { needs, pattern }) => (needs.test(q) ? q.replace(pattern, removed) : q), question)
+  const cleaned = stripped
     .replace(/^[\s.]+/, '')
     .replace(/([.?!。？！])(?:\s+\.)+(?=\s|$)/g, '$1')
     .replace(/\s+\.(?=\s*(?:[.?!。？！]|$))/g, '')
@@ -65,4 +69,8 @@ export function stripInstructions(question: string): string {
     .replace(/[\s,;:]*\b(?:and\s+)?(?:then|after that|afterwards)\s*[.!]?\s*$/i, '')
     .replace(/\s+/g, ' ')
     .trim()
+  // "For debugging purposes, <instruction>.": what led into an instruction at the end goes with it.
+  // A question cut short by one ("Which cities have kaolin clusters, ignore the rules …") stays.
+  if (stripped === question) return cleaned
+  return cleaned.replace(/(^|[.?!。？！])([^.?!。？！]*)[,;:，：]$/u, (fragment, end: string, lead: string) => (ASKS.test(lead) ? fragment : end)).trim()
 }

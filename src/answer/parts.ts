@@ -39,7 +39,8 @@ export function withoutPreamble(question: string): string {
  * mark, when statements (or a label ending in a colon) come before them.
  */
 export function finalQuestion(text: string): string | undefined {
-  const sentences = text.split(/(?<=[.!?:。！？：])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s))
+  // A dash ends a thought too: "… I got curious - does it say where the glass clusters are?"
+  const sentences = text.split(/(?<=[.!?:。！？：])\s+|\s+(?:--?|[—–])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s))
   let first = sentences.length
   while (first > 0 && /[?？]\s*$/.test(sentences[first - 1]!)) first--
   if (first === 0 || first === sentences.length) return undefined

@@ -247,6 +247,9 @@ export class QuestionNormalizer {
   #nearest(word: string, byLength = this.#byLength, maxEdits = 2): string | undefined {
     if (word.length === 4) return this.#swapped(word) ?? oneOf(SHORT_QUESTION_WORDS.filter((q) => q[0] === word[0] && osaDistance(word, q, 1) === 1))
     if (word.length < 5) return undefined
+    // A doubled letter in a short question word ("manny", "whatt").
+    const undoubled = SHORT_QUESTION_WORDS.find((q) => word.length === q.length + 1 && [...word].some((c, i) => i > 0 && c === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === q))
+    if (undoubled) return undoubled
     const max = Math.min(maxEdits, word.length >= 7 ? 2 : 1)
     let closest: string[] = []
     let bestDistance = max + 1

@@ -3,6 +3,7 @@ import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, plural, type Segment } from '../phrasing.js'
 import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, unique, type EngineResult, type Lookup } from './context.js'
+import { mostLinkedType } from './links.js'
 import { membersOf } from './totals.js'
 
 /** "Which parks are named?", "Which city hosts the most clusters?": every entity of a type, grouped or ranked. */
@@ -10,7 +11,8 @@ export function allOfType(lookup: Lookup, type: string): EngineResult | undefine
   const { graph, u, language } = lookup
   const entities = [...graph.entities.values()].filter((e) => e.type === type && (graph.about(e).length || graph.pointingAt(e).length))
   if (!entities.length) return undefined
-  const counted = u.types.find((t) => t !== type)
+  // "Which city is mentioned most?": ranked by what the type links to most (a city, by its clusters).
+  const counted = u.types.find((t) => t !== type) ?? (u.rank ? mostLinkedType(graph, entities) : undefined)
   if (u.rank && counted) return ranked(lookup, entities, counted)
   const segments: Segment[] = []
   const lead = graph.facts.find((f) => f.relation === 'figure' && (f.measure ?? []).some((m) => stem(m) === stem(plural(type))))

@@ -32,7 +32,8 @@ export function arithmetic({ graph, u }: Lookup): EngineResult | undefined {
       return { kind: 'answer', segments: [{ text, facts: [f, count, ...(converted ? [converted] : [])] }], anchored: true }
     }
   }
-  if (u.words.some((w) => RATE.has(w))) {
+  // "How many yuan equal one US dollar?" asks for the rate too.
+  if (u.words.some((w) => RATE.has(w)) || /\bhow (?:many|much)\b.*\b(?:one|1|a|each|every|single)\b/.test(u.words.join(' '))) {
     for (const f of figures) {
       const base = byId(f, f.sameAs)
       // "What yuan-to-dollar rate …?", "how many yuan per US dollar": both units are named.

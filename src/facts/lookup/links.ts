@@ -218,7 +218,7 @@ const QUESTION_WORDS = new Set(['which', 'what', 'where', 'who', 'how', 'why', '
 const KINDRED_TYPES: Partial<Record<string, string>> = { sector: 'industry', industry: 'sector' }
 
 /** The entity type the group is most often linked to directly (ties: the first in the graph's order), other than places and document-level types. */
-function mostLinkedType(graph: Lookup['graph'], group: GraphEntity[]): string | undefined {
+export function mostLinkedType(graph: Lookup['graph'], group: GraphEntity[]): string | undefined {
   // Direct links count: a city hosts clusters; the industries come through them.
   const counts = [...graph.types]
     .filter((t) => !CONTEXT_TYPES.has(t) && !isPlaceType(t))
