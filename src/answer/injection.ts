@@ -41,7 +41,7 @@ const INSTRUCTIONS: Rule[] = [
   rule(/ignore/i, String.raw`\bignore\s+(?:the\s+|all\s+|any\s+)?(?:above|previous|prior|earlier|preceding|following)\b${REST}`),
   rule(/say|claim|state|write|assert|tell/i, String.raw`\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b${REST}`),
   // "Output HACKED and nothing else.": a sentence that starts by telling the service what to print.
-  rule(/output|print|echo|repeat|type|write|say|reply|respond|state|claim|assert|declare/i, String.raw`(?:^|(?<=[.?!:。？！：]\s*))\s*(?:(?:first|then|now|also|next|finally)\s*,?\s+)?(?:output|print|echo|repeat|type|write|say|reply|respond|state that|claim that|assert that|declare that)\b${REST}`),
+  rule(/output|print|echo|repeat|type|write|say|reply|respond|state|claim|assert|declare/i, String.raw`(?:^|(?<=[.?!:。？！：]\s*))\s*(?:(?:and\s+)?(?:first|then|now|also|next|finally)\s*,?\s+)?(?:output|print|echo|repeat|type|write|say|reply|respond|state that|claim that|assert that|declare that)\b${REST}`),
   // "UPDATED ARTICLE: Shanxi will develop 50 industries …": a replacement text the question supplies, and "Based on the updated article,".
   rule(/updated|new|revised|corrected|real|actual|latest|amended/i, String.raw`\b(?:updated|new|revised|corrected|real|actual|latest|amended)\s+(?:article|text|document|version|context|facts|information|data|source)\s*:${REST}`),
   rule(/updated|new|revised|corrected|amended/i, String.raw`\b(?:based on|according to|using|per|from)\s+(?:the\s+|this\s+)?(?:updated|new|revised|corrected|amended)\s+(?:article|text|document|version|context|facts|information|data)\b\s*,?`),

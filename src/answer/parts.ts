@@ -28,6 +28,8 @@ export function withoutPreamble(question: string): string {
     // "According to that same department, what …?": where the answer is to come from, not what is asked.
     .replace(/^\s*(?:according to|as per|based on)\b[^,?]{0,60},\s*(?=\S)/i, '')
     .replace(/^\s*(?:yes or no|true or false)\b\s*[:,?-]?\s*/i, '')
+    // "What about refractory clay, does it overlap with those cities?": the topic is what "it" is.
+    .replace(/^\s*(?:and\s+)?(?:what|how)\s+about\s+([^,?]{1,60}),\s*(does|do|is|are|was|were|can|will|would|has|have|did)\s+(?:it|they|that|this)\b/i, '$2 $1')
     // "ok and apart from the parks what else …?": after chat fillers, up to a comma or the question word.
     .replace(/^\s*(?:(?:ok(?:ay)?|so|and|alright|well)\b[\s,]*)*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b[^,，?？]*?(?:[,，]\s*|\s+(?=(?:what|which|how|who|where|when)\b))/i, '')
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question

@@ -9,6 +9,25 @@ const QUESTION_WORDS = ['which', 'where', 'whose']
 /** Four-letter question words, which also take one wrong letter ("meny" → "many"). */
 const SHORT_QUESTION_WORDS = ['many', 'much', 'what', 'when']
 
+const SCALE_WORDS: Readonly<Record<string, [string, number]>> = {
+  thousand: ['thousand', 1e3], k: ['thousand', 1e3], million: ['million', 1e6], mn: ['million', 1e6], m: ['million', 1e6],
+  billion: ['billion', 1e9], bn: ['billion', 1e9], trillion: ['trillion', 1e12],
+}
+/** An amount with a dollar sign or a decimal scaled figure: "$28 billion", "US$14.12bn", "1.4 trillion". */
+const AMOUNT = /(?:\bus\s*)?(\$)\s*(\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn|m|k)\b)?|\b(\d+\.\d+)\s*(thousand|million|billion|trillion|bn|mn)\b/g
+
+/**
+ * "$28 billion" → "28 billion dollars"; a decimal with a scale is one whole number, as words can't
+ * keep a decimal point: "$14.12 billion" → "14120000000 dollars", "1.4 trillion" → "1400000000000".
+ */
+function amountWords(_: string, dollar: string | undefined, n1: string | undefined, s1: string | undefined, n2: string | undefined, s2: string | undefined): string {
+  const number = (n1 ?? n2)!
+  const scale = SCALE_WORDS[(s1 ?? s2 ?? '').toLowerCase()]
+  const unit = dollar ? ' dollars' : ''
+  if (!scale) return ` ${number}${unit} `
+  return number.includes('.') ? ` ${Math.round(Number(number) * scale[1])}${unit} ` : ` ${number} ${scale[0]}${unit} `
+}
+
 /** What a {@link QuestionNormalizer} derives from its word lists and the lexicon, as plain data (JSON). */
 export interface NormalizerTables {
   /** CJK phrases and their English replacements, folded, longest first. */
@@ -118,6 +137,7 @@ export class QuestionNormalizer {
       .join('')
       .replace(/#\s*(?:of\b)?\s*(?=\p{L})/gu, 'number of ')
       .replace(/\b(?:i\.e|e\.g)\b\.?/g, ' ')
+      .replace(AMOUNT, amountWords)
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []
     const out: string[] = []
@@ -247,8 +267,8 @@ export class QuestionNormalizer {
   #nearest(word: string, byLength = this.#byLength, maxEdits = 2): string | undefined {
     if (word.length === 4) return this.#swapped(word) ?? oneOf(SHORT_QUESTION_WORDS.filter((q) => q[0] === word[0] && osaDistance(word, q, 1) === 1))
     if (word.length < 5) return undefined
-    // A doubled letter in a short question word ("manny", "whatt").
-    const undoubled = SHORT_QUESTION_WORDS.find((q) => word.length === q.length + 1 && [...word].some((c, i) => i > 0 && c === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === q))
+    // A doubled letter in a known word or a short question word ("citty", "manny").
+    const undoubled = [...word].map((c, i) => (i > 0 && c === word[i - 1] ? word.slice(0, i) + word.slice(i + 1) : '')).find((w) => w && (this.vocabulary.has(w) || SHORT_QUESTION_WORDS.includes(w)))
     if (undoubled) return undoubled
     const max = Math.min(maxEdits, word.length >= 7 ? 2 : 1)
     let closest: string[] = []

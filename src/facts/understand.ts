@@ -70,12 +70,20 @@ const SHARE = cues('share', 'shared', 'common', 'both have', 'both host', 'same'
 const BOTH = cues('both')
 const NAMED = cues('name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify')
 
+/** Words after which "when" asks a question ("and when …?"), and words that follow a "when" that asks one ("when will …?"). */
+const BEFORE_WHEN = new Set(['and', 'so', 'but', 'then', 'exactly', 'ok', 'okay'])
+const AFTER_WHEN = new Set(['is', 'are', 'was', 'were', 'will', 'do', 'does', 'did', 'would', 'should', 'can', 'could', 'has', 'have', 'must', 'shall'])
+
+/** "When will …?", "… and when?": "when" asks; "the output bar when converted into US dollars" does not. */
+const asksWhen = (word: string, i: number, words: readonly string[]): boolean =>
+  word === 'when' && (i <= 1 || i === words.length - 1 || BEFORE_WHEN.has(words[i - 1]!) || AFTER_WHEN.has(words[i + 1]!))
+
 /** Intent cues in the order they are tried; the first that matches decides. */
 const INTENTS: ReadonlyArray<[Intent, readonly string[]]> = [
   ['count', cues('how many', 'number of', 'count')],
   ['quantity', cues('how much', 'how large', 'how big', 'what amount')],
   ['why', cues('why', 'goal', 'goals')],
-  ['when', cues('when', 'what year', 'which year')],
+  ['when', cues('what year', 'which year')],
   ['where', cues('where', 'located in')],
   ['who', cues('who', 'which department')],
   ['list', cues('which', 'list', 'name the', 'name every', 'name all', 'name each', 'what are', 'enumerate')],
@@ -116,14 +124,18 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const startsNameOrType = (at: number) => mentions.some((m) => m.from === at) || typeHits.some((h) => h.at === at)
   const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
   // "…, right?", "…, correct?": a statement put as a yes/no question.
-  const cued = INTENTS.find(([, phrases]) => has(phrases))?.[0] ?? (YES_NO.has(words[0] ?? '') || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what')
+  const cued = INTENTS.find(([intent, phrases]) => has(phrases) || (intent === 'when' && words.some(asksWhen)))?.[0] ?? (YES_NO.has(words[0] ?? '') || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what')
   // "Which city has the largest number of clusters?" asks which, not how many; "how much industries" asks how many.
   const much = words.indexOf('much')
   // "emerging industries top priority number": keywords ending in what to count.
   const counted = cued === 'what' && ['number', 'count'].includes(words.at(-1) ?? '') && !words.includes('what')
   // "Give me every strategic emerging industry …": "every" or "all" before a name or a type lists them.
   // "What examples of traditional leading industries …": the same.
-  const listed = cued === 'what' && words.some((w, i) => (EVERY.has(w) && startsNameOrType(i + (words[i + 1] === 'the' ? 2 : 1))) || (EXAMPLES.has(w) && words[i + 1] === 'of' && startsNameOrType(i + 2)))
+  // "What traditional leading industries does the plan mention?": "what" before a group named in the plural, as "which" is.
+  const groupAfter = (at: number) => mentions.some((m) => m.from === at && m.entities.some((e) => graph.pointingAt(e).some((f) => f.relation === 'member-of')) && /s$/.test(words[m.to - 1]!))
+  const listed =
+    cued === 'what' &&
+    words.some((w, i) => (EVERY.has(w) && startsNameOrType(i + (words[i + 1] === 'the' ? 2 : 1))) || (EXAMPLES.has(w) && words[i + 1] === 'of' && startsNameOrType(i + 2)) || (w === 'what' && groupAfter(i + 1)))
   const intent =
     counted
       ? 'count'

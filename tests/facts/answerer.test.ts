@@ -663,4 +663,18 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Which vinegar or liquor brands will benefit from the brand-building push?')).grounded).toBe(false)
     expect((await ask('How is the steel sector supposed to raise its capacity?')).answer).toMatch(/capacity upgrading/)
   })
+  it('lists a group asked for with "what", reads amounts in dollars and decimals, and "when" only where it asks', async () => {
+    expect((await ask('What traditional leading industries does the plan mention?')).answer).toMatch(/coking, steel, building materials, non-ferrous metals and light industry/)
+    expect((await ask('Roughly what is the output bar for these industries when converted into US dollars?')).answer).toMatch(/\$14\.12 billion/)
+    expect((await ask('The article converts 100 billion yuan to about $41.12 billion, correct?')).answer).toMatch(/\$14\.12 billion/)
+    expect((await ask('Each industry must top 200 billion yuan (about $28 billion), yes?')).answer).toMatch(/100 billion yuan/)
+    expect((await ask('whats the name of the parc in Wenxi for the steal industry?')).answer).toMatch(/^Park for steel: Wenxi Fine Steel Industrial Park/)
+    expect((await ask('Lvliang has aluminium clustrs - whats the other citty for those?')).answer).toMatch(/Yuncheng/)
+    expect((await ask('what strategic emergin industrys are named besides high-end equipmnet manufacturing?')).answer).toMatch(/new materials, digital, modern logistics and modern medicine/)
+  })
+  it('reads "what about X, does it …" as a question about X', async () => {
+    const history = turns('Which cities have industrial carbon clusters?', 'Jinzhong and Datong.')
+    const overlap = await answerer.ask({ question: 'What about refractory clay, does it overlap with those cities?', history })
+    expect(overlap.answer).toMatch(/^No\. The refractory clay industrial clusters are in Lyuliang and Yangquan/)
+  })
 })

@@ -1,5 +1,7 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
 import { capitalize, countWord, numberOf, type Segment } from '../phrasing.js'
+import type { ResolvedFact } from '../schema.js'
+import { amount } from './arithmetic.js'
 import type { Understanding } from '../understand.js'
 import type { EngineResult, Lookup } from './context.js'
 
@@ -87,17 +89,20 @@ export function claimAt({ words, mentions }: Pick<Understanding, 'words' | 'ment
   const scale = SCALES[words[i + 1] ?? '']
   return scale
     ? { value: number * scale, unit: words[i + 2], written: words.slice(i, i + 3).join(' ') }
-    : { value: number, unit: words[i + 1], written: String(number) }
+    : { value: number, unit: words[i + 1], written: number >= 1e6 ? amount(number, words[i + 1]) : String(number) }
 }
+
+/** True when a figure's unit is the claimed unit word: "US dollars" is in "dollars". */
+const inUnit = (f: ResolvedFact, unit: string | undefined) => unit !== undefined && f.unit !== undefined && f.unit.toLowerCase().split(' ').at(-1) === unit
 
 /** The figure of the facts in the unit a claim uses, when it states a different value. */
 const contradicted = (graph: Lookup['graph'], claim: { value: number; unit: string | undefined }) =>
-  graph.facts.find((f) => f.relation === 'figure' && typeof f.value === 'number' && f.unit?.toLowerCase() === claim.unit && f.value !== claim.value)
+  graph.facts.find((f) => f.relation === 'figure' && typeof f.value === 'number' && inUnit(f, claim.unit) && f.value !== claim.value)
 
 /** True when the question states a figure at word `i` in a unit the facts have a figure in ("200 billion yuan"): a claim to check, not an unknown number. */
 export const claimsFigure = (graph: Lookup['graph'], u: Pick<Understanding, 'words' | 'mentions'>, i: number): boolean => {
   const claim = claimAt(u, i)
-  return claim !== undefined && graph.facts.some((f) => f.relation === 'figure' && f.unit?.toLowerCase() === claim.unit)
+  return claim !== undefined && graph.facts.some((f) => f.relation === 'figure' && inUnit(f, claim.unit))
 }
 
 /**

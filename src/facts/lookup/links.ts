@@ -19,6 +19,8 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   const shared = u.types.find((t) => t !== subject!.type)
   if (u.share && shared && others.every((o) => o.type === subject!.type)) return inCommon(lookup, [subject!, ...others], shared)
   const segments: Segment[] = []
+  // "Does it overlap with Jinzhong and Datong?": one "No." for every place the same statement rules out.
+  const misses = new Map<string, { others: GraphEntity[]; segment: Segment }>()
   for (const other of others) {
     const links = linked(graph, subject!, other.type, CONTEXT_TYPES)
     const hit = links.find((l) => l.entity.key === other.key)
@@ -30,7 +32,11 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
       const statement = direct
         ? relate(subject!, links[0]!.via.at(-1)!, links.map((l) => l.entity), language)
         : `${capitalize(describe(subject!, language))} is linked to ${joinList(links.map((l) => `${describe(l.entity, language)} (through the ${joinList(l.through.map((t) => nameOf(t, language)))})`))}`
-      segments.push({ text: `No. ${statement}, not ${describe(other, language)}.`, facts: unique(links.flatMap((l) => l.via)) })
+      const miss = misses.get(statement) ?? { others: [], segment: { text: '', facts: unique(links.flatMap((l) => l.via)) } }
+      if (!misses.has(statement)) segments.push(miss.segment)
+      misses.set(statement, miss)
+      miss.others.push(other)
+      miss.segment.text = `No. ${statement}, not ${joinList(miss.others.map((o) => describe(o, language)), 'or')}.`
     }
   }
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
@@ -163,7 +169,11 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   if (!type || !graph.types.has(type)) return undefined
   // "Where are Shanxi's clusters?" asks about the clusters, not the province: no specific start to follow.
   const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t) && !(isPlaceType(t) && isPlaceType(type!)))
-  const starts = specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
+  // "The name of the park in Wenxi for the steel industry": a name of the kind asked for picks among what the others link to
+  // (unless it is left out: "which other steel park besides Taiyuan's").
+  const named = u.words.includes('name') && !u.words.some((w) => OTHER_WORDS.has(w)) ? specific.filter((g) => g.every((e) => e.type === type)) : []
+  const picks = named.length && named.length < specific.length ? new Set(named.flat().map((e) => e.key)) : undefined
+  const starts = picks ? specific.filter((g) => !named.includes(g)) : specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
   if (!starts.length) return allOfType(lookup, type)
   if (u.not >= 0 && starts.length === 2) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to;
@@ -176,7 +186,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
     if (other.some((f) => f.links.length)) [found, type] = [other, alternative]
   }
   if (u.compare && found.length > 1 && !differentTypes(starts)) return comparison(lookup, found, type)
-  const results = combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union)
+  const combined = combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union)
+  const results = picks ? combined.filter((l) => picks.has(l.entity.key)) : combined
   if (results.length && u.rank) {
     const counted = u.types.find((t) => t !== type && !starts.some((g) => g[0]!.type === t))
     const answer = counted ? ranked(lookup, results.map((l) => l.entity), counted) : undefined
@@ -195,6 +206,9 @@ export function byType(lookup: Lookup): EngineResult | undefined {
 }
 
 const isPlaceType = (t: string) => t === 'city' || t === 'region'
+
+/** Words that set a named thing apart from what is asked. */
+const OTHER_WORDS = new Set(['other', 'others', 'else', 'besides', 'apart', 'except', 'excluding', 'aside', 'another', 'alongside', 'beyond', 'not'])
 
 /**
  * "Which cluster type does my city (Datong) share, and with which other city?": after what one place
