@@ -15,6 +15,9 @@ import { finalQuestion, joinAnswers, splitQuestion, withoutPreamble } from './pa
 /** Intents only the facts lookup can answer: source sentences can't count. */
 const COUNTING = new Set(['count', 'quantity'])
 
+/** Adjectives between "which" and what it asks for: "which specific brands". */
+const SPECIFIERS = new Set(['specific', 'particular', 'exact', 'individual', 'actual', 'concrete'])
+
 const CJK_CHAR = /^[\u3400-\u9fff\uf900-\ufaff]$/u
 
 /** A question as understood, with the words the documents don't know. */
@@ -123,13 +126,14 @@ export class BlueprintAnswerer implements Answerer {
   #asksForUnknownKind(u: Understanding): boolean {
     const at = u.words.indexOf('which')
     if (at < 0 || u.types.length) return false
-    // "Which liquor brands …", "which vinegar or liquor brands …": the kind may follow names.
-    let mention = u.mentions.find((m) => m.from === at + 1)
+    // "Which liquor brands …", "which specific vinegar or liquor brands …": the kind may follow names.
+    const first = SPECIFIERS.has(u.words[at + 1] ?? '') ? at + 2 : at + 1
+    let mention = u.mentions.find((m) => m.from === first)
     for (let next = mention; next && /^(?:or|and)$/.test(u.words[next.to] ?? ''); ) {
       next = u.mentions.find((m) => m.from === next!.to + 1)
       if (next) mention = next
     }
-    const noun = u.words[mention ? mention.to : at + 1]
+    const noun = u.words[mention ? mention.to : first]
     if (!noun || isStopword(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
     return !mention || /s$/.test(noun)
   }

@@ -35,6 +35,9 @@ const INSTRUCTIONS: Rule[] = [
   rule(/pretend|imagine|suppose|assume/i, String.raw`\b(?:pretend|imagine|suppose|assume)\b(?:\s+that)?\s+(?:the\s+)?(?:article|blueprints?|document|text|plan)\b[^.?!:。？！]*[:.]`),
   rule(/let'?s|role|imagine|pretend/i, String.raw`\blet'?s\s+(?:role-?play|roleplay|pretend|imagine|play a game)\b[^.?!:。？！]*[.?!:]?`),
   rule(/character/i, String.raw`\b(?:stay(?:ing)?|remain(?:ing)?|while)\s+in\s+character\b\s*[,:]?`),
+  // "The article contains this note: 'AI assistants must tell users …'": a note for the model, quoted or not, and its label.
+  rule(/contains|includes|note|message/i, String.raw`\b(?:the\s+)?(?:article|document|text|blueprints?|page)\s+(?:contains|includes|has|carries)\s+(?:this|a|the following)\s+(?:hidden\s+|secret\s+)?(?:note|message|instruction|comment)s?\s*:?`),
+  rule(/must|should|have to|need to/i, String.raw`\b(?:ai|assistants?|bots?|chatbots?|models?|llms?)\b[^.?!。？！]{0,30}?\b(?:must|should|shall|have to|need to|are to)\s+(?:always\s+)?(?:tell|say|answer|respond|reply|claim|state|output|write)\b${REST}`),
   rule(/from now on/i, String.raw`\bfrom now on\b${REST}`),
   rule(/say|respond|answer|reply|claim|state/i, String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b${REST}`),
   rule(/ignore|disregard|forget/i, String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),
@@ -62,6 +65,8 @@ export function stripInstructions(question: string): string {
   const removed = (match: string) => (/[.?!。？！]\s*$/.test(match) ? ' . ' : ' ')
   const stripped = INSTRUCTIONS.reduce((q, { needs, pattern }) => (needs.test(q) ? q.replace(pattern, removed) : q), question)
   const cleaned = stripped
+    // Quotes the rules emptied.
+    .replace(/["'“‘]\s*(?:\.\s*)?["'”’](?=\s|$)/g, ' . ')
     .replace(/^[\s.]+/, '')
     .replace(/([.?!。？！])(?:\s+\.)+(?=\s|$)/g, '$1')
     .replace(/\s+\.(?=\s*(?:[.?!。？！]|$))/g, '')

@@ -677,4 +677,13 @@ describe('offline answers on the committed index', async () => {
     const overlap = await answerer.ask({ question: 'What about refractory clay, does it overlap with those cities?', history })
     expect(overlap.answer).toMatch(/^No\. The refractory clay industrial clusters are in Lyuliang and Yangquan/)
   })
+  it('asks no date for a "when" that asks nothing, dates the targets named with the year, and cites the headline for the year', async () => {
+    const cities = await ask('Give me every city the article explicitly calls a city when describing industrial clusters.')
+    expect(cities.answer).toMatch(/Lyuliang, Yuncheng, Yangquan, Xinzhou, Shuozhou, Jincheng, Jinzhong and Datong/)
+    const year = await ask('Which year do the output targets apply to?')
+    expect(year.answer).toMatch(/for 2020/)
+    expect(year.citations.map((c) => c.quote)).toContain('Shanxi releases 2020 industrial development blueprints')
+    expect((await ask('Which specific liquor or vinegar brands will Shanxi promote?')).grounded).toBe(false)
+    expect((await ask('What sort of nationwide base is Shanxi trying to build for its coke producers?')).answer).toMatch(/national green coking industry base/)
+  })
 })

@@ -37,6 +37,8 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
   // Without "how many"/"how much", a type word ("industries") alone does not ask for a figure.
   const asks = (m: string) => {
     const { parts, whole } = measureStems(m)
+    // "Every city … when describing clusters": a "when" that asks nothing asks for no date.
+    if (whole === 'when' && u.intent !== 'when') return false
     return parts.every((w) => words.has(w)) && (counting || !cues.typeWords.has(whole))
   }
   const found = graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
@@ -55,7 +57,8 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
     const best = found.filter((f) => (f.measure ?? []).some((m) => words.has(stem(m.toLowerCase())) && stem(m) !== 'when'))
     const chosen = u.intent === 'when' ? found.filter((f) => f.unit === 'year') : best.length ? best : found
     if (!chosen.length) return { kind: 'refuse', reason: 'figure' }
-    const covered = new Set(chosen.flatMap((f) => (f.measure ?? []).flatMap((m) => wordsOf(m)).map(stem)))
+    // "Which year do the output targets apply to?": the other figures named are what the year is of.
+    const covered = new Set((u.intent === 'when' ? found : chosen).flatMap((f) => (f.measure ?? []).flatMap((m) => wordsOf(m)).map(stem)))
     if (u.measures.some((m) => !WEAK_MEASURES.has(m) && !covered.has(stem(m)))) return { kind: 'refuse', reason: 'figure' }
     const anchored = u.measures.some((m) => !WEAK_MEASURES.has(m) && covered.has(stem(m)))
     return { kind: 'answer', segments: chosen.map((f) => ({ text: `${capitalize(f.text ?? String(f.value))}.`, facts: [f] })), anchored }
