@@ -686,4 +686,11 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Which specific liquor or vinegar brands will Shanxi promote?')).grounded).toBe(false)
     expect((await ask('What sort of nationwide base is Shanxi trying to build for its coke producers?')).answer).toMatch(/national green coking industry base/)
   })
+  it('finds the industry a plan word belongs to, and corrects a place the question takes as given', async () => {
+    expect((await ask('Which industry is dealing with overcapacity?')).answer).toMatch(/^The coking industry will resolve production overcapacity/)
+    expect((await ask("Which of Shanxi's industries is expected to work off its excess production capacity under the plan?")).answer).toMatch(/coking industry/)
+    expect((await ask('Which industry will get subsidies for overcapacity?')).grounded).toBe(false)
+    expect((await ask('Which industry is green?')).answer).not.toMatch(/^The coking industry/)
+    expect((await ask("Which other city joins Datong in hosting Shanxi's kaolin clusters?")).answer).toMatch(/are in Xinzhou and Shuozhou, not Datong/)
+  })
 })

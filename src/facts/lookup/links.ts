@@ -54,7 +54,9 @@ export function premiseCorrection({ graph, u, language, specific }: Lookup, stat
   // `stated`: only a place the question states before it asks ("Datong has a kaolin cluster: which …"), not one it asks about ("Which kaolin clusters are in Datong?").
   const asks = u.words.findIndex((w) => QUESTION_WORDS.has(w))
   // A where-question presupposes the place it names ("Where exactly are the kaolin clusters in Datong?").
-  const placed = (g: GraphEntity[]) => !stated || u.words.includes('where') || u.mentions.some((m) => m.entities.includes(g[0]!) && m.from < asks)
+  // So does "which other city joins Datong in …": the place it sets apart is one the question takes as given.
+  const presumes = u.words.includes('where') || u.words.some((w) => PRESUMING.has(w))
+  const placed = (g: GraphEntity[]) => !stated || presumes || u.mentions.some((m) => m.entities.includes(g[0]!) && m.from < asks)
   const places = specific.filter((g) => isPlaceType(g[0]!.type) && placed(g)).map((g) => g[0]!)
   const things = [...new Set(specific.filter((g) => !isPlaceType(g[0]!.type)).map((g) => g[0]!))]
   if (!places.length || things.length !== 1) return undefined
@@ -206,6 +208,9 @@ export function byType(lookup: Lookup): EngineResult | undefined {
 }
 
 const isPlaceType = (t: string) => t === 'city' || t === 'region'
+
+/** Words that take a named place as given ("which other city joins Datong", "besides Datong, where …"). */
+const PRESUMING = new Set(['other', 'another', 'besides', 'alongside', 'joins', 'join', 'also', 'too'])
 
 /** Words that set a named thing apart from what is asked. */
 const OTHER_WORDS = new Set(['other', 'others', 'else', 'besides', 'apart', 'except', 'excluding', 'aside', 'another', 'alongside', 'beyond', 'not'])

@@ -59,7 +59,7 @@ export function plans({ graph, u, language, specific: mentioned, planWord }: Loo
 export function reverse({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
   if (specific.length || !u.targetType) return undefined
   const content = new Set(u.words.filter((w) => !isStopword(w)).map(stem).filter((w) => !cues.generic.has(w)))
-  if (content.size < 2) return undefined
+  if (!content.size) return undefined
   let best: ResolvedFact[] = []
   let bestScore = 0
   for (const f of graph.facts) {
@@ -69,7 +69,7 @@ export function reverse({ graph, cues, u, language, specific }: Lookup): EngineR
     if (score > bestScore) [best, bestScore] = [[f], score]
     else if (score === bestScore && score > 0) best.push(f)
   }
-  if (bestScore < 2 || bestScore / content.size < 0.6) return undefined
+  if (!(bestScore >= 2 && bestScore / content.size >= 0.6) && !distinctive(graph, cues, u, best)) return undefined
   const typed = best.filter((f) => graph.subjectOf(f).type === u.targetType || linked(graph, graph.subjectOf(f), u.targetType!, CONTEXT_TYPES).length)
   const segments = (typed.length ? typed : best).map((f) => {
     const subject = graph.subjectOf(f)
@@ -78,6 +78,23 @@ export function reverse({ graph, cues, u, language, specific }: Lookup): EngineR
     return { text: `${capitalize(describe(subject, language))}${listed}${f.relation === 'plan' ? ' will' : ':'} ${String(f.value)}.`, facts: [f, ...members] }
   })
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
+}
+
+const SETTING_ASIDE = new Set(['else', 'besides', 'other', 'apart', 'except', 'excluding', 'aside', 'beyond'])
+
+/**
+ * "Which industry is dealing with overcapacity?": besides the words asking for plans, a word only one
+ * subject's facts use, and nothing the documents lack ("… get subsidies for overcapacity?" is not asked).
+ */
+function distinctive(graph: Lookup['graph'], cues: Lookup['cues'], u: Lookup['u'], best: ResolvedFact[]): boolean {
+  const subjects = new Set(best.map((f) => graph.subjectOf(f).key))
+  // "What else is planned besides the base?" sets the word's fact aside.
+  if (subjects.size !== 1 || u.words.some((w) => SETTING_ASIDE.has(w))) return false
+  const asked = u.words.filter((w) => !isStopword(w) && !cues.generic.has(stem(w)) && !cues.planCues.has(stem(w)))
+  const present = new Set(best.flatMap((f) => [...stemsOf(f)]))
+  const matched = asked.filter((w) => present.has(stem(w)))
+  const own = matched.filter((w) => new Set(graph.facts.filter((f) => typeof f.value === 'string' && stemsOf(f).has(stem(w))).map((f) => graph.subjectOf(f).key)).size === 1)
+  return own.length > 0 && matched.length * 2 >= asked.length && asked.every((w) => present.has(stem(w)) || cues.inCorpus(w))
 }
 
 const factStems = new WeakMap<ResolvedFact, Set<string>>()
