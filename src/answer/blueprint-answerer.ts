@@ -135,6 +135,9 @@ export class BlueprintAnswerer implements Answerer {
     }
     const noun = u.words[mention ? mention.to : first]
     if (!noun || isStopword(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
+    // "Which metal chain …": a known word naming a known thing ("chain") is no unknown kind.
+    const next = u.words[(mention ? mention.to : first) + 1]
+    if (!mention && !/s$/.test(noun) && next && !/s$/.test(next) && this.knowledge.normalizer.knows(noun) && this.knowledge.normalizer.knows(next)) return false
     return !mention || /s$/.test(noun)
   }
 

@@ -23,7 +23,8 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const earlier = earlierTurns(history, knowledge)
   // "the first one" may point into the answer to a question that named no entity ("Which industries are supposed to go green?").
   const answered = earlier(1, (u) => namesEntity(u) || Boolean(u.targetType))[0]
-  const words = (answered && (ordinalReference(question, answered, knowledge) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge))) ?? question
+  const said = history.findLast((t) => t.role === 'assistant')?.content
+  const words = (answered && (ordinalReference(question, answered, knowledge, said) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   const hasEntity = current.mentions.length > 0
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
@@ -58,12 +59,19 @@ const ORDINALS: Record<string, number> = { first: 0, second: 1, third: 2, fourth
  * "the second one", "the first city": the entity at that place in the answer to the earlier
  * question (recomputed, so it doesn't depend on what the client kept), written in its place.
  */
-function ordinalReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {
-  const at = words.findIndex((w) => w in ORDINALS)
+function ordinalReference(words: string[], previous: Understanding, knowledge: Knowledge, said?: string): string[] | undefined {
+  const at = words.findIndex((w) => w in ORDINALS || w === 'middle')
   if (at < 0) return undefined
-  const answer = listedIn(previous, knowledge)
+  let answer = listedIn(previous, knowledge)
+  // "The middle one of those three" after an answer that named three: the ones the conversation shows, when ours lists more.
+  const stated = NUMBER_WORDS_VALUE[words[words.findIndex((w) => THOSE.has(w)) + 1] ?? '']
+  if (stated && said && answer?.listed.length !== stated) {
+    const shown = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
+    if (shown.listed.length === stated) answer = shown
+  }
   if (!answer) return undefined
-  const index = ORDINALS[words[at]!]!
+  // "The middle one of those three".
+  const index = words[at] === 'middle' ? (answer.listed.length % 2 ? (answer.listed.length - 1) / 2 : NaN) : ORDINALS[words[at]!]!
   // "the first city you mentioned": the first of the cities the answer listed; "the first one": of the kind the earlier question asked for.
   const typeAfter = typeOf(words[at + 1], knowledge) ?? previous.targetType
   const ofType = typeAfter ? answer.listed.filter((m) => m.entities.some((e) => e.type === typeAfter)) : []
@@ -76,6 +84,7 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
 }
 
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both'])
+const NUMBER_WORDS_VALUE: Partial<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, both: 2, '2': 2, '3': 3, '4': 4, '5': 5 }
 
 /** "Which of those two …", "which one of them …": the things the earlier answer listed, named in their place. */
 function listReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {
@@ -114,7 +123,11 @@ const typeOf = (word: string | undefined, knowledge: Knowledge): string | undefi
 function listedIn(previous: Understanding, knowledge: Knowledge) {
   const result = knowledge.engine.answer(previous, 'en')
   if (result.kind !== 'answer') return undefined
-  const words = knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words
+  return mentionsIn(knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words, previous, knowledge)
+}
+
+/** The entities named in `words` that the earlier question did not ask about. */
+function mentionsIn(words: string[], previous: Understanding, knowledge: Knowledge) {
   const asked = new Set(previous.mentions.flatMap((m) => m.entities.map((e) => e.key)))
   const listed = knowledge.graph.mentions(words).filter((m) => !m.entities.some((e) => asked.has(e.key)))
   return { words, listed, names: joinNames(listed, words) }

@@ -5,7 +5,7 @@ const STOPWORDS = new Set(
   `a an and are as at be been but by can could did do does for from had has have how i if in into is it its
   me my of on or our so than that the their them then there these they this those to was we were what when
   where which while who whom why will with would you your about also any some such per via much many
-  across among within between through during toward towards upon against
+  across among within between through during toward towards upon against onto
   s t d ll re ve m`.split(/\s+/),
 )
 

@@ -3,7 +3,7 @@ import type { FactGraph } from './graph.js'
 import type { Lexicon } from './lexicon.js'
 import { CONTEXT_TYPES, type Cues, type CueWords, type EngineResult, type Lookup } from './lookup/context.js'
 import { arithmetic } from './lookup/arithmetic.js'
-import { goal, who } from './lookup/document.js'
+import { goal, publisherCorrection, who } from './lookup/document.js'
 import { countCorrection, figures } from './lookup/figures.js'
 import { byType, choice, overlap, premiseCorrection, yesNo } from './lookup/links.js'
 import { plans, reverse } from './lookup/plans.js'
@@ -71,7 +71,7 @@ export class FactsEngine {
       if (result.kind !== 'answer') return result
       // A place or a count the question wrongly gives ("the kaolin clusters in Datong", "15 industries") is corrected first.
       const cited = new Set(result.segments.flatMap((s) => s.facts))
-      const corrections = [premiseCorrection(lookup), countCorrection(lookup)].filter((c): c is Segment => c !== undefined && !c.facts.every((f) => cited.has(f)))
+      const corrections = [premiseCorrection(lookup), countCorrection(lookup), publisherCorrection(lookup)].filter((c): c is Segment => c !== undefined && !c.facts.every((f) => cited.has(f)))
       // A corrected claim answers the question that made it ("…, right?"), whatever else it says.
       return corrections.length ? { ...result, segments: [...corrections, ...result.segments], anchored: true } : result
     }

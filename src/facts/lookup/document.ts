@@ -1,5 +1,6 @@
 import { stem } from '../../core/text.js'
 import { joinList } from '../phrasing.js'
+import type { Segment } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Verbs of a person in charge: "who heads / leads / runs …" asks for someone the facts don't name. */
@@ -32,7 +33,7 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
   if (u.intent === 'who' && !cued && named) return { kind: 'refuse', reason: 'person' }
   if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
-  const source = (f: (typeof facts)[number]) => `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}`
+  const source = (f: (typeof facts)[number]) => sourceOf(graph, f)
   // "Was this plan issued by the State Council?", "What did the National Development and Reform Commission say …?": another body than the one the facts name.
   if (cued && !named && body) {
     const said = (f: (typeof facts)[number]) => (u.intent === 'yesno' ? `No. ${source(f)}.` : `${source(f)}, not the body the question names.`)
@@ -45,6 +46,29 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
     anchored: cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'blueprint')),
   }
 }
+
+/**
+ * "When the Shanxi Development and Reform Commission announced the blueprints, what threshold …?":
+ * another public body named as the source, corrected whatever else is asked.
+ */
+export function publisherCorrection({ graph, cues, u }: Lookup): Segment | undefined {
+  if (u.mentions.some((m) => m.entities.some((e) => e.type === 'organization')) || !namesBody(u)) return undefined
+  const text = ` ${u.words.join(' ')} `
+  const cued = cues.publisherPhrases.some((p) => text.includes(` ${p} `)) || u.words.some((w) => cues.publisherCues.has(stem(w)) || SOURCE_VERBS.has(w))
+  const fact = cued ? graph.facts.find((f) => f.relation === 'published-by' && graph.objectsOf(f).some((o) => o.type === 'organization')) : undefined
+  return fact && { text: `${sourceOf(graph, fact)}, not the body the question names.`, facts: [fact] }
+}
+
+/** Verbs that make a body the source of the blueprints. */
+const SOURCE_VERBS = new Set(['issue', 'issued', 'issues', 'announce', 'announced', 'announces', 'release', 'released', 'releases', 'publish', 'published', 'publishes'])
+
+/** True when the question names a public body by its kind: a commission, a ministry, or a "department of" outside the organization's own name. */
+function namesBody(u: Lookup['u']): boolean {
+  return u.words.some((w, i) => BODIES.has(w) || (w === 'department' && u.words[i + 1] === 'of' && !u.mentions.some((m) => m.from <= i && i < m.to)))
+}
+
+const sourceOf = (graph: Lookup['graph'], f: Lookup['graph']['facts'][number]) =>
+  `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}`
 
 /** "What is the goal?", "Why …?": the stated goal. */
 export function goal({ graph, u, specific }: Lookup): EngineResult | undefined {

@@ -28,6 +28,9 @@ function measureStems(measure: string): { parts: string[]; whole: string } {
 export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineResult | undefined {
   // "Which department released the 2020 blueprints?": a year or an amount in a who-question is not what it asks.
   if (u.intent === 'who') return undefined
+  // "What is the point of the 100-billion-yuan sectors?" asks why: the goal lookup's (a claimed figure is still corrected);
+  // "What annual output value do they aim to top?" asks for a figure all the same.
+  if (u.intent === 'why' && !u.words.some((w, i) => w === 'what' && u.words.slice(i + 1, i + 4).some((x) => u.measures.includes(x)))) return undefined
   // "How many measures does the plan list for coking?" counts plans, which the plans lookup does.
   if (u.intent === 'count' && specific.length && planWord && !u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.planCues.has(stem(m)))) return undefined
   // "When was the department founded?": the only date is the blueprints' year.

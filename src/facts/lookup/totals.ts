@@ -24,6 +24,8 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   if ((u.intent === 'what' || u.intent === 'yesno') && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
   if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
+  // "Which two traditional industries both have clusters in Lyuliang?": the members a place narrows are the links lookup's.
+  if (specific.some((g) => g.every((e) => e.type === 'city' || e.type === 'region'))) return undefined
   // "…, what sort of growth model is the province going after?": a place or the document is the subject, not the members asked for.
   if (u.intent === 'what' && !u.typeAsked && CONTEXT_TYPES.has(u.targetType ?? '')) return undefined
   // "What will the nine emerging industries do?", "In which direction should …?" ask for their plans, not their members.
