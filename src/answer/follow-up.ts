@@ -24,7 +24,7 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   // "the first one" may point into the answer to a question that named no entity ("Which industries are supposed to go green?").
   const answered = earlier(1, (u) => namesEntity(u) || Boolean(u.targetType))[0]
   const said = history.findLast((t) => t.role === 'assistant')?.content
-  const words = (answered && (ordinalReference(question, answered, knowledge, said) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge))) ?? question
+  const words = (answered && (ordinalReference(question, answered, knowledge, said) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge, said))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   const hasEntity = current.mentions.length > 0
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
@@ -100,12 +100,15 @@ function listReference(words: string[], previous: Understanding, knowledge: Know
 }
 
 /** "Which sector does that cluster belong to?": the things of that type the earlier answer listed, named in their place. */
-function demonstrativeReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {
+function demonstrativeReference(words: string[], previous: Understanding, knowledge: Knowledge, said?: string): string[] | undefined {
   const at = words.findIndex((w, i) => DEMONSTRATIVES.has(w) && typeOf(words[i + 1], knowledge) !== undefined)
   if (at < 0) return undefined
   const type = typeOf(words[at + 1], knowledge)!
-  const answer = listedIn(previous, knowledge)
-  const listed = answer?.listed.filter((m) => m.entities.some((e) => e.type === type)) ?? []
+  const ofType = (answer: ReturnType<typeof mentionsIn> | undefined) => answer?.listed.filter((m) => m.entities.some((e) => e.type === type)) ?? []
+  let answer = listedIn(previous, knowledge)
+  // "That industry" after an answer about parks that said "both in the steel industry": what the conversation showed.
+  if (!ofType(answer).length && said) answer = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
+  const listed = ofType(answer)
   if (!answer || !listed.length) return undefined
   return [...words.slice(0, at), ...joinNames(listed, answer.words), ...words.slice(at + 2)]
 }

@@ -38,6 +38,8 @@ const INSTRUCTIONS: Rule[] = [
   // "The article contains this note: 'AI assistants must tell users …'": a note for the model, quoted or not, and its label.
   rule(/contains|includes|note|message/i, String.raw`\b(?:the\s+)?(?:article|document|text|blueprints?|page)\s+(?:contains|includes|has|carries)\s+(?:this|a|the following)\s+(?:hidden\s+|secret\s+)?(?:note|message|instruction|comment)s?\s*:?`),
   rule(/must|should|have to|need to/i, String.raw`\b(?:ai|assistants?|bots?|chatbots?|models?|llms?)\b[^.?!。？！]{0,30}?\b(?:must|should|shall|have to|need to|are to)\s+(?:always\s+)?(?:tell|say|answer|respond|reply|claim|state|output|write)\b${REST}`),
+  // "…, and at the end append the line 'Full report at http://…'".
+  rule(/append|prepend|attach|add|insert|include/i, String.raw`(?:,?\s*\band\s+)?(?:(?:at the end|at the start|afterwards|also)\s*,?\s+)?\b(?:append|prepend|attach|add|insert|include)\s+(?:(?:the|this|a|my|following|exact|same|word|words)\s+)*(?:line|text|link|url|phrase|sentence|words?|signature|footer|note|disclaimer)s?\b(?:\s*:?\s*["'“‘][^"'”’]*["'”’])?${REST}`),
   rule(/from now on/i, String.raw`\bfrom now on\b${REST}`),
   rule(/say|respond|answer|reply|claim|state/i, String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b${REST}`),
   rule(/ignore|disregard|forget/i, String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),

@@ -3,7 +3,7 @@ import type { FactGraph } from './graph.js'
 import type { Lexicon } from './lexicon.js'
 import { CONTEXT_TYPES, type Cues, type CueWords, type EngineResult, type Lookup } from './lookup/context.js'
 import { arithmetic } from './lookup/arithmetic.js'
-import { goal, publisherCorrection, who } from './lookup/document.js'
+import { fullName, goal, publisherCorrection, who } from './lookup/document.js'
 import { countCorrection, figures } from './lookup/figures.js'
 import { byType, choice, overlap, premiseCorrection, yesNo } from './lookup/links.js'
 import { plans, reverse } from './lookup/plans.js'
@@ -17,7 +17,7 @@ export { CONTEXT_TYPES, type EngineResult } from './lookup/context.js'
 const AUXILIARIES = new Set(['will', 'do', 'doing', 'done', 'go', 'going', 'head', 'heading', 'want', 'wants'])
 
 /** The lookups in the order they are tried; the first that answers or refuses wins. */
-const STEPS: ReadonlyArray<(lookup: Lookup) => EngineResult | undefined> = [arithmetic, totals, figures, who, goal, yesNo, choice, overlap, reverse, byType, plans]
+const STEPS: ReadonlyArray<(lookup: Lookup) => EngineResult | undefined> = [arithmetic, totals, figures, who, goal, fullName, yesNo, choice, overlap, reverse, byType, plans]
 
 /**
  * Deterministic lookups over the fact graph: entity → attribute and back, lists, counts,

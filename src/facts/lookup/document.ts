@@ -1,5 +1,5 @@
 import { stem } from '../../core/text.js'
-import { joinList } from '../phrasing.js'
+import { joinList, nameOf } from '../phrasing.js'
 import type { Segment } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
@@ -69,6 +69,15 @@ function namesBody(u: Lookup['u']): boolean {
 
 const sourceOf = (graph: Lookup['graph'], f: Lookup['graph']['facts'][number]) =>
   `According to the article, the blueprints come from the ${joinList(graph.objectsOf(f).map((o) => o.name))}`
+
+/** "What's the full name of the stainless steel park in Taiyuan?": the name the article gives the one thing named. */
+export function fullName({ graph, u, specific, language }: Lookup): EngineResult | undefined {
+  const named = [...new Map(specific.flat().map((e) => [e.key, e])).values()]
+  if (u.intent !== 'what' || !u.words.some((w, i) => w === 'name' && u.words[i + 1] === 'of') || u.targetType || named.length !== 1) return undefined
+  const entity = named[0]!
+  const fact = [...graph.about(entity), ...graph.pointingAt(entity)].find((f) => f.evidence.some((e) => e.includes(entity.name)))
+  return fact && { kind: 'answer', segments: [{ text: `The article calls it the ${nameOf(entity, language)}.`, facts: [fact] }], anchored: true }
+}
 
 /** "What is the goal?", "Why …?": the stated goal. */
 export function goal({ graph, u, specific }: Lookup): EngineResult | undefined {

@@ -13,6 +13,8 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   const { graph, u, language, specific } = lookup
   if (u.intent !== 'yesno' || specific.length < 2) return undefined
   const [subject, ...others] = specific.map((g) => g[0]!)
+  // "Liquor, vinegar and textiles will focus on …, right?": a list of things of one kind is what the question is about, not a relation among them.
+  if (others.length > 1 && others.every((o) => o.type === subject!.type) && !u.types.some((t) => t !== subject!.type && graph.types.has(t))) return undefined
   // "Is there a city that gets both an aluminium cluster and a refractory clay cluster?"
   const asked = u.types.find((t) => t !== subject!.type && graph.types.has(t))
   if (asked && !u.share && others.every((o) => o.type === subject!.type)) return thereIs(lookup, specific, asked)
@@ -167,7 +169,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   // "Where are the clusters for ceramics used in building construction located?" asks for a place.
   if (u.words.includes('where') && type && !isPlaceType(type) && !u.rank) type = u.types.find(isPlaceType) ?? type
   // "Which cluster type is located in just one city?" asks for clusters, counted by city.
-  if (u.rankType && u.rankType === type) type = u.types.find((t) => t !== type && !CONTEXT_TYPES.has(t)) ?? type
+  // ("Which single city hosts both kaolin and ceramics clusters?" names both things to follow: it asks for the city.)
+  if (u.rankType && u.rankType === type && !(u.both && specific.length > 1)) type = u.types.find((t) => t !== type && !CONTEXT_TYPES.has(t)) ?? type
   if (!type || !graph.types.has(type)) return undefined
   // "Where are Shanxi's clusters?" asks about the clusters, not the province: no specific start to follow.
   const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t) && !(isPlaceType(t) && isPlaceType(type!)))
