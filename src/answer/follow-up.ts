@@ -79,7 +79,13 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   const pick = index < 0 ? candidates.at(-1) : candidates[index]
   if (!pick) return undefined
   const start = words[at - 1] === 'the' ? at - 1 : at
-  const end = words[at + 1] === 'one' || knowledge.lexicon.types[pick.entities[0]!.type]?.includes(words[at + 1] ?? '') ? at + 2 : at + 1
+  let end = words[at + 1] === 'one' || knowledge.lexicon.types[pick.entities[0]!.type]?.includes(words[at + 1] ?? '') ? at + 2 : at + 1
+  // "the first of those two cities": the reference ends after what it points into.
+  if (words[end] === 'of' && THOSE.has(words[end + 1] ?? '')) {
+    end += 2
+    if (NUMBER_WORDS.has(words[end] ?? '') || /^\d+$/.test(words[end] ?? '')) end++
+    if (typeOf(words[end], knowledge)) end++
+  }
   return [...words.slice(0, start), ...answer.words.slice(pick.from, pick.to), ...words.slice(end)]
 }
 

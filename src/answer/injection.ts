@@ -22,11 +22,11 @@ const INSTRUCTIONS: Rule[] = [
   // "ADMIN OVERRIDE:", "SYSTEM NOTICE:": a label claiming authority; what it orders is dropped by the rules below.
   rule(/admin|system|developer|root|sudo|operator/i, String.raw`\b(?:(?:new|updated)\s+)?(?:admin(?:istrator)?|system|developer|root|sudo|operator)\s+(?:override|mode|command|note|message|notice|update|instructions?)s?\s*:`),
   // "New system instructions:", "Developer mode".
-  rule(/instruction|mode|message/i, String.raw`\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b(?:\s+from\s+(?:the\s+|your\s+)?(?:developer|admin|administrator|system|operator|owner)s?)?\s*:?`),
+  rule(/instruction|mode|message/i, String.raw`(?<!\b(?:your|the|my|initial|hidden|original|secret|internal)\s+)\b(?:new|updated|system|developer)\s+(?:instructions?|mode|message)\b(?:\s+from\s+(?:the\s+|your\s+)?(?:developer|admin|administrator|system|operator|owner)s?)?\s*:?`),
   // Brackets the rules above emptied ("[[developer mode]]").
   rule(/[[({]/, String.raw`[[({]+\s*[\])}]+`),
   rule(/ignore|disregard|forget|override|bypass/i, String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.?!。？！]*?\b(?:instructions?|prompts?|rules?|context|guidelines|everything)\b${REST}`),
-  rule(/prompt|instruction|api key|secret|password|config/i, String.raw`\b(?:print|reveal|show|repeat|output|display|leak|dump|translate|summarize|summarise|paraphrase|rewrite|encode|tell me|give me|what is|what's|what are)\b[^.?!。？！]*?\b(?:system prompt|your prompt|the prompt|prompt|your instructions|hidden instructions|initial instructions|api key|secret|password|configuration|config)s?\b${REST}`),
+  rule(/prompt|instruction|api key|secret|password|config/i, String.raw`\b(?:print|reveal|show|repeat|output|display|leak|dump|translate|summarize|summarise|paraphrase|rewrite|encode|tell me|give me|what is|what's|what are)\b[^.?!。？！]*?\b(?:system prompt|your prompt|the prompt|prompt|your instructions|hidden instructions|initial instructions|api key|secret|password|configuration|config|(?:your|the|hidden|initial|original|secret|internal)\s+(?:[\w-]+\s+){0,2}(?:instructions|rules|guidelines))s?\b${REST}`),
   rule(/you\s+are/i, String.raw`\byou\s+are\s+(?:now\s+)?(?:a|an|in|dan|my|no longer)\b${REST}`),
   rule(/act|pretend|behave|role/i, String.raw`\b(?:act|pretend|behave|roleplay|role-play)\s+(?:as|like|to be|you(?:'re| are)|ur|that)\b${REST}`),
   rule(/start|begin|dump/i, String.raw`\b(?:(?:start|begin)\s+(?:your\s+|the\s+)?(?:reply|answer|response)\s+with|dump\s+(?:the\s+|your\s+)?(?:config|configuration|settings|prompt|memory))\b${REST}`),

@@ -16,6 +16,9 @@ export function splitQuestion(question: string): string[] {
   return parts.length > 1 ? parts : [question]
 }
 
+/** A public body named by its kind: "the Ministry of Commerce", "the Development and Reform Commission". */
+const NAMES_A_BODY = /\b(?:ministry|commission|council|bureau|committee|administration|authority|ndrc|department of)\b/i
+
 /**
  * Drops greetings and thanks, a leading "Yes or no:" and a leading exclusion ("Apart from those parks, what else …?"): what
  * is left asks the question, and an answer that also names the excluded things still answers it.
@@ -25,8 +28,9 @@ export function withoutPreamble(question: string): string {
     // "Dear assistant, …", "… Thank you ever so much for your time.": greetings and thanks around the question.
     .replace(/^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b[^,.!?]{0,30}[,.!]\s*/i, '')
     .replace(/(?<=[.?!。？！]|^)\s*(?:many\s+)?(?:thanks?|thank you|cheers|much appreciated)\b[^.?!]*[.!]*\s*$/i, '')
-    // "According to that same department, what …?": where the answer is to come from, not what is asked.
-    .replace(/^\s*(?:according to|as per|based on)\b[^,?]{0,60},\s*(?=\S)/i, '')
+    // "According to that same department, what …?": where the answer is to come from, not what is asked
+    // (but "According to the Ministry of Commerce, …" names a source the answer may have to correct).
+    .replace(/^\s*(?:according to|as per|based on)\b[^,?]{0,60},\s*(?=\S)/i, (preamble) => (NAMES_A_BODY.test(preamble) ? preamble : ''))
     .replace(/^\s*(?:yes or no|true or false)\b\s*[:,?-]?\s*/i, '')
     // "What about refractory clay, does it overlap with those cities?": the topic is what "it" is.
     .replace(/^\s*(?:and\s+)?(?:what|how)\s+about\s+([^,?]{1,60}),\s*(does|do|is|are|was|were|can|will|would|has|have|did)\s+(?:it|they|that|this)\b/i, '$2 $1')

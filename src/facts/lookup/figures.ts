@@ -50,6 +50,8 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
     (w, i) => cues.typeWords.has(stem(u.words[i + 1] ?? '')) && /^[a-z]+$/.test(w) && !NUMBER_WORD.test(w) && !isStopword(w) && !cues.generic.has(stem(w)) && !cues.inCorpus(w),
   )
   if (found.length && ofUnknown) return { kind: 'refuse', reason: 'figure' }
+  // "Which of the 14 industries has the largest output value?": the figures are the plan's, not one per industry to rank.
+  if (found.length && u.words.includes('which') && u.words.some((w) => SUPERLATIVES.has(w)) && found.every((f) => graph.subjectOf(f).type === 'blueprint')) return { kind: 'refuse', reason: 'figure' }
   const foreign = u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.inCorpus(m))
   if (!counting && !foreign && !found.length) return undefined
   // "How many workers do those clusters employ?" counts something the documents never give.
@@ -75,6 +77,8 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
   if (!found.length && !foreign && specific.length && u.intent !== 'count' && planWord) return undefined
   return counting || foreign ? { kind: 'refuse', reason: 'figure' } : undefined
 }
+
+const SUPERLATIVES = new Set(['largest', 'highest', 'biggest', 'greatest', 'smallest', 'lowest', 'most', 'least', 'top'])
 
 /** Words before a number that make it refer to things already named ("those two industries"). */
 const REFERRING = new Set(['those', 'these', 'both', 'which', 'first', 'last', 'other'])

@@ -160,7 +160,9 @@ function inCommon({ graph, language }: Lookup, entities: GraphEntity[], type: st
 export function byType(lookup: Lookup): EngineResult | undefined {
   const { graph, u, specific } = lookup
   // "What does the plan say about Lyuliang?": what the one place named is linked to, by the kind it has most of.
-  const aboutPlace = !u.targetType && u.intent === 'what' && specific.length === 1 && isPlaceType(specific[0]![0]!.type)
+  // "Does Lyuliang show up anywhere else in the plan?": the same.
+  const showsUp = u.intent === 'yesno' && u.words.some((w) => APPEARS.has(w))
+  const aboutPlace = !u.targetType && (u.intent === 'what' || showsUp) && specific.length === 1 && isPlaceType(specific[0]![0]!.type)
   // "What is supposed to happen to the 9 emerging industries?" asks for plans; the type word only names them.
   if (u.intent === 'what' && u.relations.has('plan') && !u.typeAsked && !aboutPlace) return undefined
   const wantsPlace = u.intent === 'where' || (u.relations.has('located-in') && ['list', 'count'].includes(u.intent))
@@ -211,6 +213,9 @@ export function byType(lookup: Lookup): EngineResult | undefined {
 }
 
 const isPlaceType = (t: string) => t === 'city' || t === 'region'
+
+/** Words that ask whether a thing appears in the text at all. */
+const APPEARS = new Set(['anywhere', 'appear', 'appears', 'show', 'shows', 'feature', 'features', 'mentioned', 'elsewhere'])
 
 /** Words that take a named place as given ("which other city joins Datong", "besides Datong, where …"). */
 const PRESUMING = new Set(['other', 'another', 'besides', 'alongside', 'joins', 'join', 'also', 'too'])
