@@ -730,4 +730,11 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Which of the 14 industries currently has the largest annual output value?')).grounded).toBe(false)
     expect((await ask("Which 'new economy' sectors does Shanxi prioritise under the blueprints?")).answer).toMatch(/strategic emerging/)
   })
+  it("checks a place claimed for a thing against the thing's own places, and counts how often a place comes up", async () => {
+    expect((await ask('The blueprint lists Yuncheng as one of the kaolin cluster cities, right?')).answer).toMatch(/^No\. The kaolin industrial clusters are in Xinzhou and Shuozhou, not Yuncheng .*Yuncheng hosts the aluminum/)
+    expect((await ask("I'm drafting a story: 'Datong will host Shanxi's industrial glass cluster.' Is that accurate?")).answer).toMatch(/in Lyuliang, not Datong .*Datong hosts the industrial carbon clusters/)
+    expect((await ask('Is Yuncheng named for any building materials cluster, or only for metals?')).answer).toMatch(/aluminum/)
+    expect((await ask('How many times does Lyuliang come up in the article?')).answer).toMatch(/three \(3\) clusters for Lyuliang/)
+    expect((await ask('The Shanxi Department of Commerce released these blueprints, right?')).answer).toMatch(/not the body the question names|^No\./)
+  })
 })

@@ -24,7 +24,7 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
   // "The blueprints came from the … Reform Commission, right?": a public body named as the source.
   const aboutBlueprints = u.mentions.every((m) => m.entities.some((e) => ['blueprint', 'province', 'organization'].includes(e.type)))
-  const body = u.words.some((w) => BODIES.has(w))
+  const body = namesBody(u)
   const askedSource = aboutBlueprints && body && (u.intent === 'yesno' || cued)
   if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource) return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))

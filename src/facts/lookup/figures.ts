@@ -45,6 +45,8 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
     return parts.every((w) => words.has(w)) && (counting || !cues.typeWords.has(whole))
   }
   const found = graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
+  // "How many times does Lyuliang come up?" counts what a thing is linked to: the links lookup's.
+  if (u.intent === 'count' && u.words.includes('times') && specific.length && !found.length) return undefined
   // "… the output target for Shanxi's coal mining industry": a figure of a kind of thing the documents never name.
   const ofUnknown = u.words.some(
     (w, i) => cues.typeWords.has(stem(u.words[i + 1] ?? '')) && /^[a-z]+$/.test(w) && !NUMBER_WORD.test(w) && !isStopword(w) && !cues.generic.has(stem(w)) && !cues.inCorpus(w),

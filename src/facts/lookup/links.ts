@@ -12,7 +12,11 @@ import { partialNote } from './totals.js'
 export function yesNo(lookup: Lookup): EngineResult | undefined {
   const { graph, u, language, specific } = lookup
   if (u.intent !== 'yesno' || specific.length < 2) return undefined
-  const [subject, ...others] = specific.map((g) => g[0]!)
+  // "Is Yuncheng one of the kaolin cluster cities?": a thing placed in cities is the subject, the place what it is checked against.
+  const firsts = specific.map((g) => g[0]!)
+  const swapped =
+    firsts.length === 2 && isPlaceType(firsts[0]!.type) && !isPlaceType(firsts[1]!.type) && linked(graph, firsts[1]!, firsts[0]!.type, CONTEXT_TYPES).some((l) => l.via.length === 1)
+  const [subject, ...others] = swapped ? [firsts[1]!, firsts[0]!] : firsts
   // "Liquor, vinegar and textiles will focus on …, right?": a list of things of one kind is what the question is about, not a relation among them.
   if (others.length > 1 && others.every((o) => o.type === subject!.type) && !u.types.some((t) => t !== subject!.type && graph.types.has(t))) return undefined
   // "Is there a city that gets both an aluminium cluster and a refractory clay cluster?"
@@ -40,6 +44,13 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
       miss.others.push(other)
       miss.segment.text = `No. ${statement}, not ${joinList(miss.others.map((o) => describe(o, language)), 'or')}.`
     }
+  }
+  // "… Datong will host the glass cluster?" "No. … in Lyuliang, not Datong." and what Datong does host.
+  const place = swapped && misses.size ? others[0]! : undefined
+  const hosted = place ? linked(graph, place, subject!.type, CONTEXT_TYPES).filter((l) => l.via.length === 1) : []
+  if (place && hosted.length) {
+    const names = joinList(hosted.map((l) => describe(l.entity, language)))
+    segments.push({ text: located(nameOf(place, language), names, place, hosted[0]!.entity), facts: unique(hosted.flatMap((l) => l.via)) })
   }
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
 }
@@ -161,7 +172,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const { graph, u, specific } = lookup
   // "What does the plan say about Lyuliang?": what the one place named is linked to, by the kind it has most of.
   // "Does Lyuliang show up anywhere else in the plan?": the same.
-  const showsUp = u.intent === 'yesno' && u.words.some((w) => APPEARS.has(w))
+  // "How many times does Lyuliang come up?": counted by what it hosts.
+  const showsUp = (u.intent === 'yesno' && u.words.some((w) => APPEARS.has(w))) || (u.intent === 'count' && u.words.includes('times'))
   const aboutPlace = !u.targetType && (u.intent === 'what' || showsUp) && specific.length === 1 && isPlaceType(specific[0]![0]!.type)
   // "What is supposed to happen to the 9 emerging industries?" asks for plans; the type word only names them.
   if (u.intent === 'what' && u.relations.has('plan') && !u.typeAsked && !aboutPlace) return undefined
