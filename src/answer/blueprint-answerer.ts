@@ -134,7 +134,7 @@ export class BlueprintAnswerer implements Answerer {
       if (next) mention = next
     }
     const noun = u.words[mention ? mention.to : first]
-    if (!noun || isStopword(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
+    if (!noun || isStopword(noun) || CJK_CHAR.test(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
     // "Which metal chain …": a known word naming a known thing ("chain") is no unknown kind.
     const next = u.words[(mention ? mention.to : first) + 1]
     if (!mention && !/s$/.test(noun) && next && !/s$/.test(next) && this.knowledge.normalizer.knows(noun) && this.knowledge.normalizer.knows(next)) return false

@@ -2,11 +2,12 @@ import { isStopword } from '../core/text.js'
 import type { HistoryTurn } from '../core/types.js'
 import type { Mention } from '../facts/graph.js'
 import type { Knowledge } from '../facts/knowledge.js'
+import { CONTEXT_TYPES } from '../facts/lookup/context.js'
 import { plural } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
 
 /** Words that ask for several earlier things together. */
-const TOGETHER = new Set(['combined', 'together', 'altogether', 'sum', 'total', 'add'])
+const TOGETHER = new Set(['combined', 'together', 'altogether', 'sum', 'total', 'add', 'plus'])
 
 /** Words that point back at the things the earlier answer listed. */
 const THOSE = new Set(['those', 'these', 'them', 'they'])
@@ -26,7 +27,8 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const said = history.findLast((t) => t.role === 'assistant')?.content
   const words = (answered && (ordinalReference(question, answered, knowledge, said) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge, said))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
-  const hasEntity = current.mentions.length > 0
+  // "What's the plan for them under the blueprints?": the document named as context is not what "them" is.
+  const hasEntity = current.mentions.some((m) => m.entities.some((e) => !CONTEXT_TYPES.has(e.type)))
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
   // "How many of the nine …" points back as much as "those" does.
   const referential = words.some((w, i) => CONTEXT_WORDS.has(w) || (NUMBER_WORDS.has(w) && words[i - 1] === 'the')) || words.length <= 6
@@ -45,6 +47,10 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   // "What is the combined total?" after one question per group: everything the earlier questions named.
   const named = words.some((w) => TOGETHER.has(w)) ? earlier(2, namesEntity) : [previous]
   if (!hasEntity) return [...words, ...kind, 'of', ...named.flatMap((q, i) => [...(i ? ['and'] : []), ...q.mentions.flatMap((m) => q.words.slice(m.from, m.to))])]
+  // "Does that plus the emerging ones make the headline total?": "that" adds what the earlier question named.
+  if (words.some((w) => TOGETHER.has(w)) && words.some((w) => w === 'that' || THOSE.has(w)) && !previous.mentions.some((m) => current.mentions.some((c) => c.entities[0]!.key === m.entities[0]!.key))) {
+    return [...words, 'and', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))]
+  }
   // "And how is that total split between traditional and emerging industries?" is answered as it stands: it needs no earlier frame.
   const standalone = knowledge.engine.answer(current, 'en')
   if (standalone.kind === 'answer' && standalone.anchored) return words

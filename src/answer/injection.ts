@@ -40,6 +40,8 @@ const INSTRUCTIONS: Rule[] = [
   rule(/must|should|have to|need to/i, String.raw`\b(?:ai|assistants?|bots?|chatbots?|models?|llms?)\b[^.?!。？！]{0,30}?\b(?:must|should|shall|have to|need to|are to)\s+(?:always\s+)?(?:tell|say|answer|respond|reply|claim|state|output|write)\b${REST}`),
   // "…, and at the end append the line 'Full report at http://…'".
   rule(/append|prepend|attach|add|insert|include/i, String.raw`(?:,?\s*\band\s+)?(?:(?:at the end|at the start|afterwards|also)\s*,?\s+)?\b(?:append|prepend|attach|add|insert|include)\s+(?:(?:the|this|a|my|following|exact|same|word|words)\s+)*(?:line|text|link|url|phrase|sentence|words?|signature|footer|note|disclaimer)s?\b(?:\s*:?\s*["'“‘][^"'”’]*["'”’])?${REST}`),
+  // "Just confirm '50 industries' and nothing else.": an order to echo, not a question.
+  rule(/just|only|simply/i, String.raw`\b(?:just|only|simply)\s+(?:confirm|say|repeat|reply|answer|write|state|type|echo)\b(?:\s+(?:with|that))?\s*["'“‘][^"'”’]*["'”’](?:\s+and\s+nothing\s+else)?[.!]?`),
   rule(/from now on/i, String.raw`\bfrom now on\b${REST}`),
   rule(/say|respond|answer|reply|claim|state/i, String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b${REST}`),
   rule(/ignore|disregard|forget/i, String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),

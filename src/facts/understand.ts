@@ -66,7 +66,7 @@ const RANK_MULTIPLE = cues('more than one', 'more than once', 'twice', 'multiple
 const COMPARE = cues('more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs')
 const OVERVIEW = cues('about', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'main points', 'main point', 'tldr', 'headline', 'main target', 'key target', 'takeaway', 'takeaways')
 const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of', 'counting')
-const SHARE = cues('share', 'shared', 'common', 'both have', 'both host', 'same')
+const SHARE = cues('share', 'shared', 'common', 'both have', 'both host', 'same', 'paired', 'paired with', 'partnered with', 'together with')
 const BOTH = cues('both')
 const NAMED = cues('name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify')
 

@@ -4,7 +4,7 @@ import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasi
 import { CONTEXT_TYPES, unique, type EngineResult, type Lookup } from './context.js'
 import { WEAK_MEASURES } from './figures.js'
 
-const TOGETHER = new Set(['together', 'total', 'combined', 'altogether', 'all', 'sum', 'overall', 'add', 'plus'])
+const TOGETHER = new Set(['together', 'total', 'combined', 'combine', 'altogether', 'all', 'sum', 'overall', 'add', 'plus', 'split'])
 const FEWER = new Set(['fewer', 'less', 'smaller'])
 const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'missing', 'unlisted', 'unmentioned'])
 
