@@ -24,7 +24,8 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const earlier = earlierTurns(history, knowledge)
   // "the first one" may point into the answer to a question that named no entity ("Which industries are supposed to go green?").
   const answered = earlier(1, (u) => namesEntity(u) || Boolean(u.targetType))[0]
-  const said = history.findLast((t) => t.role === 'assistant')?.content
+  // What the conversation showed in reply to that question.
+  const said = answered && history.slice(history.indexOf(earlier.turnOf(answered)!) + 1).find((t) => t.role === 'assistant')?.content
   const words = (answered && (ordinalReference(question, answered, knowledge, said) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge, said))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   // "What's the plan for them under the blueprints?": the document named as context is not what "them" is.
@@ -69,11 +70,14 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   const at = words.findIndex((w) => w in ORDINALS || w === 'middle')
   if (at < 0) return undefined
   let answer = listedIn(previous, knowledge)
-  // "The middle one of those three" after an answer that named three: the ones the conversation shows, when ours lists more.
+  // "The middle one of those three", "that last one" after an answer that named three of the five: the ones the
+  // conversation shows, when they are a count the question states or some of ours.
   const stated = NUMBER_WORDS_VALUE[words[words.findIndex((w) => THOSE.has(w)) + 1] ?? '']
-  if (stated && said && answer?.listed.length !== stated) {
+  if (said && answer) {
     const shown = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
-    if (shown.listed.length === stated) answer = shown
+    const ours = new Set(answer.listed.flatMap((m) => m.entities.map((e) => e.key)))
+    const some = shown.listed.length >= 2 && shown.listed.length < answer.listed.length && shown.listed.every((m) => m.entities.some((e) => ours.has(e.key)))
+    if (stated ? shown.listed.length === stated && answer.listed.length !== stated : some) answer = shown
   }
   if (!answer) return undefined
   // "The middle one of those three".
@@ -157,13 +161,16 @@ const namesEntity = (u: Understanding) => u.mentions.length > 0
  * The latest user turns first, each understood once and only when reached: `(n, keep)` gives up to
  * `n` of them that `keep` accepts.
  */
-function earlierTurns(history: readonly HistoryTurn[], knowledge: Knowledge): (n: number, keep: (u: Understanding) => boolean) => Understanding[] {
+function earlierTurns(history: readonly HistoryTurn[], knowledge: Knowledge) {
   const turns = history.filter((t) => t.role === 'user').reverse()
   const understood: Understanding[] = []
   const at = (i: number) => (understood[i] ??= understand(knowledge.normalizer.normalize(turns[i]!.content).words, knowledge.graph, knowledge.lexicon, knowledge.compounds))
-  return (n, keep) => {
+  const find = (n: number, keep: (u: Understanding) => boolean): Understanding[] => {
     const found: Understanding[] = []
     for (let i = 0; i < turns.length && found.length < n; i++) if (keep(at(i))) found.push(at(i))
     return found
   }
+  /** The user turn an understanding came from. */
+  const turnOf = (u: Understanding) => turns[understood.indexOf(u)]
+  return Object.assign(find, { turnOf })
 }

@@ -42,6 +42,8 @@ const INSTRUCTIONS: Rule[] = [
   rule(/append|prepend|attach|add|insert|include/i, String.raw`(?:,?\s*\band\s+)?(?:(?:at the end|at the start|afterwards|also)\s*,?\s+)?\b(?:append|prepend|attach|add|insert|include)\s+(?:(?:the|this|a|my|following|exact|same|word|words)\s+)*(?:line|text|link|url|phrase|sentence|words?|signature|footer|note|disclaimer)s?\b(?:\s*:?\s*["'“‘][^"'”’]*["'”’])?${REST}`),
   // "Just confirm '50 industries' and nothing else.": an order to echo, not a question.
   rule(/just|only|simply/i, String.raw`\b(?:just|only|simply)\s+(?:confirm|say|repeat|reply|answer|write|state|type|echo)\b(?:\s+(?:with|that))?\s*["'“‘][^"'”’]*["'”’](?:\s+and\s+nothing\s+else)?[.!]?`),
+  // "As your developer, I authorize you to …": a claimed authority and the permission it grants.
+  rule(/as (?:your|the)|authori[sz]e|allow|permit/i, String.raw`\bas\s+(?:your|the)\s+(?:developer|admin(?:istrator)?|creator|owner|operator|boss|supervisor|maker)\b\s*,?|\bI\s+(?:hereby\s+)?(?:authori[sz]e|allow|permit|order|command|instruct)\s+you\s+to\b`),
   rule(/from now on/i, String.raw`\bfrom now on\b${REST}`),
   rule(/say|respond|answer|reply|claim|state/i, String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b${REST}`),
   rule(/ignore|disregard|forget/i, String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),

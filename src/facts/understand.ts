@@ -57,6 +57,9 @@ const cues = (...phrases: string[]): readonly string[] => phrases.map((p) => ` $
 const RANK_SINGLE = cues('only one', 'just one', 'a single', 'single', 'exactly one', 'one city only', 'only in one')
 /** Adjectives that may stand between a question word and the type it asks for ("how many different cities"). */
 const SORTING = new Set(['different', 'distinct', 'separate', 'unique', 'individual', 'other', 'two', 'three', 'four', 'five'])
+/** Words after "not" that hedge instead of negating ("not sure if …", "don't know whether …"). */
+const HEDGED = new Set(['sure', 'certain', 'clear', 'positive', 'confident', 'know'])
+
 /** Nouns for a few of something, between a question word and the type: "which pair of cities". */
 const COLLECTIVES = new Set(['pair', 'couple', 'set', 'group', 'handful', 'trio'])
 /** Words that count the type word after them in a rank ("just one city", "several cities"). */
@@ -167,7 +170,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     both: has(BOTH) && !/ (?:counting|across|including|combining|combined|from|in) both /.test(text),
     named: has(NAMED),
     numbers: words.filter((w) => /^\d/.test(w)),
-    not: words.findIndex((w, i) => w === 'not' || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? ''))),
+    // "not sure if this is even covered" hedges; it negates nothing asked.
+    not: words.findIndex((w, i) => (w === 'not' && !HEDGED.has(words[i + 1] ?? '')) || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? '') && !HEDGED.has(words[i + 1] ?? ''))),
   }
 }
 

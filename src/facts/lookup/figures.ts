@@ -96,7 +96,8 @@ export function claimAt({ words, mentions }: Pick<Understanding, 'words' | 'ment
   const number = numberOf(words[i]!)
   // "Of those two industries, …": a reference to things named earlier, not a claim.
   if (number === undefined || REFERRING.has(words[i - 1] ?? '')) return undefined
-  const ofDocument = mentions.some((m) => m.from > i && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint'))
+  // (The document's name may take the year in: "2021 blueprints" is one mention.)
+  const ofDocument = mentions.some((m) => m.from >= i && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint'))
   if (/^(?:19|20)\d\d$/.test(words[i]!) && ofDocument) return { value: number, unit: 'year', written: words[i]! }
   const scale = SCALES[words[i + 1] ?? '']
   return scale
