@@ -58,7 +58,7 @@ const RANK_SINGLE = cues('only one', 'just one', 'a single', 'single', 'exactly 
 /** Adjectives that may stand between a question word and the type it asks for ("how many different cities"). */
 const SORTING = new Set(['different', 'distinct', 'separate', 'unique', 'individual', 'other', 'two', 'three', 'four', 'five'])
 /** Words after "not" that hedge instead of negating ("not sure if …", "don't know whether …"). */
-const HEDGED = new Set(['sure', 'certain', 'clear', 'positive', 'confident', 'know'])
+const HEDGED = new Set(['sure', 'certain', 'clear', 'positive', 'confident', 'know', 'being', 'too', 'any', 'really', 'much'])
 
 /** Nouns for a few of something, between a question word and the type: "which pair of cities". */
 const COLLECTIVES = new Set(['pair', 'couple', 'set', 'group', 'handful', 'trio'])
