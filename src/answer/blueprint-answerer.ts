@@ -133,10 +133,11 @@ export class BlueprintAnswerer implements Answerer {
       next = u.mentions.find((m) => m.from === next!.to + 1)
       if (next) mention = next
     }
-    const noun = u.words[mention ? mention.to : first]
+    const kindAt = mention ? mention.to : first
+    const noun = u.words[kindAt]
     if (!noun || isStopword(noun) || CJK_CHAR.test(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
     // "Which metal chain …": a known word naming a known thing ("chain") is no unknown kind.
-    const next = u.words[(mention ? mention.to : first) + 1]
+    const next = u.words[kindAt + 1]
     if (!mention && !/s$/.test(noun) && next && !/s$/.test(next) && this.knowledge.normalizer.knows(noun) && this.knowledge.normalizer.knows(next)) return false
     return !mention || /s$/.test(noun)
   }

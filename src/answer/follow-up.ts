@@ -3,7 +3,7 @@ import type { HistoryTurn } from '../core/types.js'
 import type { Mention } from '../facts/graph.js'
 import type { Knowledge } from '../facts/knowledge.js'
 import { CONTEXT_TYPES } from '../facts/lookup/context.js'
-import { plural } from '../facts/phrasing.js'
+import { numberOf, plural } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
 
 /** Words that ask for several earlier things together. */
@@ -72,7 +72,8 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   let answer = listedIn(previous, knowledge)
   // "The middle one of those three", "that last one" after an answer that named three of the five: the ones the
   // conversation shows, when they are a count the question states or some of ours.
-  const stated = NUMBER_WORDS_VALUE[words[words.findIndex((w) => THOSE.has(w)) + 1] ?? '']
+  const count = words[words.findIndex((w) => THOSE.has(w)) + 1] ?? ''
+  const stated = count === 'both' ? 2 : (numberOf(count) ?? 0) >= 2 ? numberOf(count) : undefined
   if (said && answer) {
     const shown = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
     const ours = new Set(answer.listed.flatMap((m) => m.entities.map((e) => e.key)))
@@ -100,7 +101,6 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
 }
 
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both'])
-const NUMBER_WORDS_VALUE: Partial<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, both: 2, '2': 2, '3': 3, '4': 4, '5': 5 }
 
 /** "Which of those two …", "which one of them …": the things the earlier answer listed, named in their place. */
 function listReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {

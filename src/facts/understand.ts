@@ -171,7 +171,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     named: has(NAMED),
     numbers: words.filter((w) => /^\d/.test(w)),
     // "not sure if this is even covered" hedges; it negates nothing asked.
-    not: words.findIndex((w, i) => (w === 'not' && !HEDGED.has(words[i + 1] ?? '')) || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? '') && !HEDGED.has(words[i + 1] ?? ''))),
+    not: words.findIndex((w, i) => (w === 'not' || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? ''))) && !HEDGED.has(words[i + 1] ?? '')),
   }
 }
 

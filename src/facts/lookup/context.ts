@@ -14,6 +14,9 @@ export type EngineResult =
 /** Entity types that describe the document itself (the blueprint, its province, its publisher). */
 export const CONTEXT_TYPES = new Set(['blueprint', 'province', 'organization', 'region'])
 
+/** Words that set a named thing aside from what is asked ("what else besides the base", "apart from Taiyuan's"). */
+export const SETTING_ASIDE: ReadonlySet<string> = new Set(['else', 'besides', 'other', 'apart', 'except', 'excluding', 'aside', 'beyond'])
+
 /** Word sets from the lexicon that the lookups need, built once. */
 export interface Cues {
   /** Stems of words that carry no content ("tell", "which", type words). */

@@ -1,6 +1,5 @@
 import { stem } from '../../core/text.js'
-import { joinList, nameOf } from '../phrasing.js'
-import type { Segment } from '../phrasing.js'
+import { joinList, nameOf, type Segment } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Verbs of a person in charge: "who heads / leads / runs …" asks for someone the facts don't name. */
@@ -17,8 +16,7 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   // "Which official at the department announced …?", "Who is the official that announced …?": a person the facts don't name.
   if (u.words.some((w, i) => PERSONS.has(w) && (['which', 'what'].includes(u.words[i - 1] ?? '') || (u.intent === 'who' && w !== 'person' && w !== 'people')))) return { kind: 'refuse', reason: 'person' }
   // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.
-  const text = ` ${u.words.join(' ')} `
-  const cued = cues.publisherPhrases.some((p) => text.includes(` ${p} `)) || u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to))
+  const cued = hasPublisherPhrase(cues, u) || u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to))
   // "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely.
   const which = u.words.indexOf('which')
   const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
@@ -33,15 +31,14 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
   if (u.intent === 'who' && !cued && named) return { kind: 'refuse', reason: 'person' }
   if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
-  const source = (f: (typeof facts)[number]) => sourceOf(graph, f)
   // "Was this plan issued by the State Council?", "What did the National Development and Reform Commission say …?": another body than the one the facts name.
   if (cued && !named && body) {
-    const said = (f: (typeof facts)[number]) => (u.intent === 'yesno' ? `No. ${source(f)}.` : `${source(f)}, not the body the question names.`)
+    const said = (f: (typeof facts)[number]) => (u.intent === 'yesno' ? `No. ${sourceOf(graph, f)}.` : `${sourceOf(graph, f)}, not the body the question names.`)
     return { kind: 'answer', segments: facts.map((f) => ({ text: said(f), facts: [f] })), anchored: true }
   }
   return {
     kind: 'answer',
-    segments: facts.map((f) => ({ text: `${source(f)}.`, facts: [f] })),
+    segments: facts.map((f) => ({ text: `${sourceOf(graph, f)}.`, facts: [f] })),
     // "Who wrote the play Hamlet?" has the cue but asks about something else: the cue counts when the blueprints are named.
     anchored: cued && u.mentions.some((m) => m.entities.some((e) => e.type === 'blueprint')),
   }
@@ -53,10 +50,15 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
  */
 export function publisherCorrection({ graph, cues, u }: Lookup): Segment | undefined {
   if (u.mentions.some((m) => m.entities.some((e) => e.type === 'organization')) || !namesBody(u)) return undefined
-  const text = ` ${u.words.join(' ')} `
-  const cued = cues.publisherPhrases.some((p) => text.includes(` ${p} `)) || u.words.some((w) => cues.publisherCues.has(stem(w)) || SOURCE_VERBS.has(w))
+  const cued = hasPublisherPhrase(cues, u) || u.words.some((w) => cues.publisherCues.has(stem(w)) || SOURCE_VERBS.has(w))
   const fact = cued ? graph.facts.find((f) => f.relation === 'published-by' && graph.objectsOf(f).some((o) => o.type === 'organization')) : undefined
   return fact && { text: `${sourceOf(graph, fact)}, not the body the question names.`, facts: [fact] }
+}
+
+/** True when the question uses one of the lexicon's multi-word phrases for publishing ("came from"). */
+const hasPublisherPhrase = (cues: Lookup['cues'], u: Lookup['u']) => {
+  const text = ` ${u.words.join(' ')} `
+  return cues.publisherPhrases.some((p) => text.includes(` ${p} `))
 }
 
 /** Verbs that make a body the source of the blueprints. */

@@ -5,7 +5,7 @@ import type { ResolvedFact } from '../schema.js'
 import { linked, type Link } from '../traverse.js'
 import { singular } from '../understand.js'
 import { allOfType, ranked } from './all-of-type.js'
-import { CONTEXT_TYPES, describe, unique, type EngineResult, type Lookup } from './context.js'
+import { CONTEXT_TYPES, describe, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
 import { partialNote } from './totals.js'
 
 /** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?", "Do Xinzhou and Jincheng share a cluster type?" */
@@ -232,8 +232,8 @@ const APPEARS = new Set(['anywhere', 'appear', 'appears', 'show', 'shows', 'feat
 /** Words that take a named place as given ("which other city joins Datong", "besides Datong, where …"). */
 const PRESUMING = new Set(['other', 'another', 'besides', 'alongside', 'joins', 'join', 'also', 'too'])
 
-/** Words that set a named thing apart from what is asked. */
-const OTHER_WORDS = new Set(['other', 'others', 'else', 'besides', 'apart', 'except', 'excluding', 'aside', 'another', 'alongside', 'beyond', 'not'])
+/** Words that set a named thing apart from what is asked, "not" and "alongside" included. */
+const OTHER_WORDS = new Set([...SETTING_ASIDE, 'others', 'another', 'alongside', 'not'])
 
 /**
  * "Which cluster type does my city (Datong) share, and with which other city?": after what one place

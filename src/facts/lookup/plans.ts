@@ -2,7 +2,7 @@ import { isStopword, stem, words as wordsOf } from '../../core/text.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked } from '../traverse.js'
-import { CONTEXT_TYPES, describe, type EngineResult, type Lookup } from './context.js'
+import { CONTEXT_TYPES, describe, SETTING_ASIDE, type EngineResult, type Lookup } from './context.js'
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
 export function plans({ graph, u, language, specific: mentioned, planWord }: Lookup): EngineResult | undefined {
@@ -79,8 +79,6 @@ export function reverse({ graph, cues, u, language, specific }: Lookup): EngineR
   })
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
 }
-
-const SETTING_ASIDE = new Set(['else', 'besides', 'other', 'apart', 'except', 'excluding', 'aside', 'beyond'])
 
 /**
  * "Which industry is dealing with overcapacity?": besides the words asking for plans, a word only one
