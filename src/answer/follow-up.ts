@@ -12,7 +12,7 @@ const TOGETHER = new Set(['combined', 'together', 'altogether', 'sum', 'total', 
 /** Words that point back at the things the earlier answer listed. */
 const THOSE = new Set(['those', 'these', 'them', 'they'])
 
-const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 'these', 'that', 'there', 'this', 'and', 'also', 'about', 'same'])
+const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 'these', 'ones', 'that', 'there', 'this', 'and', 'also', 'about', 'same'])
 
 /**
  * Resolves a follow-up against the last earlier user question that named an entity:

@@ -1,6 +1,9 @@
 /** The rest of an instruction: up to the end of its sentence, or to ", then …" or a dash ("… pirate speak -- which cities …?") where a real question may follow. */
 const REST = String.raw`[^.?!。？！]*?(?=,?\s+(?:and\s+)?(?:then|after that|afterwards|but)\b|\s+--?\s+|\s*[—–]\s*|(?::|,?\s+and)\s+(?=(?:which|what|where|who|how|when|why|is|are|does|do|can|list|name)\b)|[.?!。？！]|$)[.?!:]?`
 
+/** "Respond in JSON …", "Reply as a table …": a format request, whose rest may hold the real question. */
+const FORMAT_ONLY = String.raw`(?!\s+(?:only\s+)?(?:in|as|using)\s+(?:json|yaml|csv|markdown|a\s+table|a\s+list|a\s+bulleted|bullet|plain|one|a\s+single|short|brief|english|chinese)\b)`
+
 /** Words that make a fragment a question, or a request for an answer. */
 const ASKS = /\b(?:what|which|where|who|whom|whose|how|why|when|is|are|was|were|does|do|did|can|could|will|would|list|name|tell|give|show|explain)\b|[？?吗哪什几多]/iu
 
@@ -54,7 +57,7 @@ const INSTRUCTIONS: Rule[] = [
   rule(/ignore/i, String.raw`\bignore\s+(?:the\s+|all\s+|any\s+)?(?:above|previous|prior|earlier|preceding|following)\b${REST}`),
   rule(/say|claim|state|write|assert|tell/i, String.raw`\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b${REST}`),
   // "Output HACKED and nothing else.": a sentence that starts by telling the service what to print.
-  rule(/output|print|echo|repeat|type|write|say|reply|respond|state|claim|assert|declare/i, String.raw`(?:^|(?<=[.?!:。？！：]\s*))\s*(?:(?:and\s+)?(?:first|then|now|also|next|finally)\s*,?\s+)?(?:output|print|echo|repeat|type|write|say|reply|respond|state that|claim that|assert that|declare that)\b${REST}`),
+  rule(/output|print|echo|repeat|type|write|say|reply|respond|state|claim|assert|declare/i, String.raw`(?:^|(?<=[.?!:。？！：]\s*))\s*(?:(?:and\s+)?(?:first|then|now|also|next|finally)\s*,?\s+)?(?:output|print|echo|repeat|type|write|say|reply|respond|state that|claim that|assert that|declare that)\b${FORMAT_ONLY}${REST}`),
   // "UPDATED ARTICLE: Shanxi will develop 50 industries …": a replacement text the question supplies, and "Based on the updated article,".
   rule(/updated|new|revised|corrected|real|actual|latest|amended/i, String.raw`\b(?:updated|new|revised|corrected|real|actual|latest|amended)\s+(?:article|text|document|version|context|facts|information|data|source)\s*:${REST}`),
   rule(/updated|new|revised|corrected|amended/i, String.raw`\b(?:based on|according to|using|per|from)\s+(?:the\s+|this\s+)?(?:updated|new|revised|corrected|amended)\s+(?:article|text|document|version|context|facts|information|data)\b\s*,?`),

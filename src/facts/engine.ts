@@ -5,7 +5,7 @@ import { CONTEXT_TYPES, type Cues, type CueWords, type EngineResult, type Lookup
 import { arithmetic } from './lookup/arithmetic.js'
 import { fullName, goal, publisherCorrection, who } from './lookup/document.js'
 import { countCorrection, figures } from './lookup/figures.js'
-import { byType, choice, overlap, premiseCorrection, yesNo } from './lookup/links.js'
+import { byType, choice, occurrences, overlap, premiseCorrection, yesNo } from './lookup/links.js'
 import { plans, reverse } from './lookup/plans.js'
 import { totals } from './lookup/totals.js'
 import type { Segment } from './phrasing.js'
@@ -17,7 +17,7 @@ export { CONTEXT_TYPES, type EngineResult } from './lookup/context.js'
 const AUXILIARIES = new Set(['will', 'do', 'doing', 'done', 'go', 'going', 'head', 'heading', 'want', 'wants'])
 
 /** The lookups in the order they are tried; the first that answers or refuses wins. */
-const STEPS: ReadonlyArray<(lookup: Lookup) => EngineResult | undefined> = [arithmetic, totals, figures, who, goal, fullName, yesNo, choice, overlap, reverse, byType, plans]
+const STEPS: ReadonlyArray<(lookup: Lookup) => EngineResult | undefined> = [arithmetic, totals, figures, who, goal, fullName, yesNo, choice, overlap, occurrences, reverse, byType, plans]
 
 /**
  * Deterministic lookups over the fact graph: entity → attribute and back, lists, counts,

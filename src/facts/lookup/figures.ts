@@ -3,7 +3,7 @@ import { capitalize, countWord, numberOf, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
 import { amount } from './arithmetic.js'
 import type { Understanding } from '../understand.js'
-import type { EngineResult, Lookup } from './context.js'
+import { unique, type EngineResult, type Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
 export const WEAK_MEASURES = new Set(['number', 'numbers', 'total', 'totals', 'figure', 'figures', 'value', 'values', 'amount', 'amounts', 'size', 'sizes', 'worth'])
@@ -126,15 +126,20 @@ export const claimsFigure = (graph: Lookup['graph'], u: Pick<Understanding, 'wor
  * @example countCorrection(lookup) // { text: "Shanxi's blueprints cover 14 industries, not 15.", facts: [figure] }
  */
 export function countCorrection({ graph, u }: Lookup): Segment | undefined {
+  // "Shanxi's 2021 blueprints … the four traditional industries": every wrong figure is corrected.
+  const found: Segment[] = []
   for (let i = 0; i + 1 < u.words.length; i++) {
     const claim = claimAt(u, i)
     if (!claim) continue
     const fact = contradicted(graph, claim)
-    if (fact) return { text: `${capitalize(fact.text ?? `${String(fact.value)} ${fact.unit}`)}, not ${claim.written}.`, facts: [fact] }
+    if (fact) {
+      found.push({ text: `${capitalize(fact.text ?? `${String(fact.value)} ${fact.unit}`)}, not ${claim.written}.`, facts: [fact] })
+      continue
+    }
     // "Seven strategic emerging industries get top priority": a group whose total the facts state.
     const group = u.mentions.find((m) => m.from === i + 1)?.entities.find((e) => graph.about(e).some((f) => f.relation === 'total'))
     const total = group && graph.about(group).find((f) => f.relation === 'total')
-    if (group && total && Number(total.value) !== claim.value) return { text: `There are ${countWord(Number(total.value))} ${group.name}, not ${claim.value}.`, facts: [total] }
+    if (group && total && Number(total.value) !== claim.value) found.push({ text: `There are ${countWord(Number(total.value))} ${group.name}, not ${claim.value}.`, facts: [total] })
   }
-  return undefined
+  return found.length ? { text: found.map((s) => s.text).join(' '), facts: unique(found.flatMap((s) => s.facts)) } : undefined
 }

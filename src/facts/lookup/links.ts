@@ -125,9 +125,7 @@ export function overlap(lookup: Lookup): EngineResult | undefined {
   const [a, b] = lists as [ReturnType<typeof membersOf>, ReturnType<typeof membersOf>]
   // Two different kinds of list (sectors and clusters); the same kind is an intersection, which byType answers.
   if (a.links[0]!.entity.type === b.links[0]!.entity.type) return undefined
-  // The words that tell a member apart: not generic ("industrial") and not type words ("clusters").
-  const own = (e: GraphEntity) => wordsOf(e.name).filter((w) => !cues.generic.has(stem(w)) && !cues.typeWords.has(stem(w)))
-  const shared = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x)))
+  const own = (e: GraphEntity) => ownWords(lookup, e.name)
   const pairs = a.links.flatMap((la) =>
     b.links.flatMap((lb) => {
       const theirs = own(lb.entity)
@@ -141,6 +139,40 @@ export function overlap(lookup: Lookup): EngineResult | undefined {
   const the = (e: GraphEntity) => (e.type === 'sector' ? `the ${nameOf(e, language)} sector` : describe(e, language))
   const text = `Both name ${joinList(pairs.map((p) => `${p.word} (${the(p.la.entity)} and ${the(p.lb.entity)})`))}.`
   return { kind: 'answer', segments: [{ text, facts: unique(pairs.flatMap((p) => [...p.la.via, ...p.lb.via])) }], anchored: true }
+}
+
+/** The words of a name that tell a thing apart: not generic ("industrial") and not type words ("clusters"). */
+const ownWords = ({ cues }: Lookup, name: string) => wordsOf(name).filter((w) => !cues.generic.has(stem(w)) && !cues.typeWords.has(stem(w)))
+
+/** One word is the other or begins it: "glass" and "glassware". */
+const shared = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x)))
+
+/** "twice", "more than once", "in more than one place", "in several parts". */
+const SEVERAL_PLACES = /\b(?:twice|more than (?:once|one)|several (?:places|parts|times)|multiple (?:places|parts|times)|(?:two|different) (?:places|parts|sections))\b/
+
+/**
+ * "Ceramics shows up twice in the article: where?": every thing whose name shares the word (the
+ * architectural ceramics clusters, the ceramics sector), each with what it is part of and its places.
+ */
+export function occurrences(lookup: Lookup): EngineResult | undefined {
+  const { graph, u, language, specific } = lookup
+  if (specific.length !== 1 || u.mentions.length < 1 || !SEVERAL_PLACES.test(u.words.join(' '))) return undefined
+  const mention = u.mentions.find((m) => m.entities.some((e) => specific[0]!.includes(e)))!
+  const asked = ownWords(lookup, u.words.slice(mention.from, mention.to).join(' '))
+  const things = [...graph.entities.values()].filter((e) => !CONTEXT_TYPES.has(e.type) && ownWords(lookup, e.name).some((x) => asked.some((y) => shared(x, y))))
+  if (things.length < 2) return undefined
+  const facts: ResolvedFact[] = []
+  const parts = things.map((e) => {
+    const within = linked(graph, e, 'industry', CONTEXT_TYPES).filter((l) => l.via.length === 1 && l.entity.key !== e.key)
+    const places = linked(graph, e, 'city', CONTEXT_TYPES).filter((l) => l.via.length === 1)
+    facts.push(...within.flatMap((l) => l.via), ...places.flatMap((l) => l.via))
+    const of = within.length ? ` of ${joinList(within.map((l) => describe(l.entity, language)))}` : ''
+    const kind = e.type === 'sector' ? ` sector` : ''
+    return `${describe(e, language)}${kind}${of}${places.length ? `, in ${joinList(places.map((l) => nameOf(l.entity, language)))}` : ''}`
+  })
+  if (!facts.length) return undefined
+  const word = asked.join(' ')
+  return { kind: 'answer', segments: [{ text: `The article names ${word} in ${countWord(things.length)} places: ${parts.join('; ')}.`, facts: unique(facts) }], anchored: true }
 }
 
 /** "Is there a city with both …?": yes with the entities of `type` linked to every mention, else no with each mention's own. */

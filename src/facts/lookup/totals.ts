@@ -1,4 +1,4 @@
-import { stem } from '../../core/text.js'
+import { isStopword, stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
 import { CONTEXT_TYPES, unique, type EngineResult, type Lookup } from './context.js'
@@ -23,7 +23,9 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "If you add the traditional industries to the emerging ones, what total do you get?", "Do they add up to the headline number?"
   if ((u.intent === 'what' || u.intent === 'yesno') && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
   if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
-  if (!groups.length || (u.intent === 'what' && !u.targetType)) return undefined
+  // "emerging industries?" (nothing but the group) asks what they are.
+  const bare = u.words.every((w, i) => isStopword(w) || u.mentions.some((m) => i >= m.from && i < m.to))
+  if (!groups.length || (u.intent === 'what' && !u.targetType && !bare)) return undefined
   // "Which two traditional industries both have clusters in Lyuliang?": the members a place narrows are the links lookup's.
   if (specific.some((g) => g.every((e) => e.type === 'city' || e.type === 'region'))) return undefined
   // "…, what sort of growth model is the province going after?": a place or the document is the subject, not the members asked for.
