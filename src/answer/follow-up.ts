@@ -2,7 +2,7 @@ import { isStopword } from '../core/text.js'
 import type { HistoryTurn } from '../core/types.js'
 import type { Mention } from '../facts/graph.js'
 import type { Knowledge } from '../facts/knowledge.js'
-import { CONTEXT_TYPES } from '../facts/lookup/context.js'
+import { CONTEXT_TYPES, SETTING_ASIDE } from '../facts/lookup/context.js'
 import { numberOf, plural } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
 
@@ -40,7 +40,9 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   // "What other clusters is it getting?" after "Where are the glass clusters?": "it" is what the answer named (Lyuliang).
   if (!hasEntity && current.targetType && previous.mentions.every((m) => m.entities[0]!.type === current.targetType)) {
     const answer = listedIn(previous, knowledge)
-    if (answer?.listed.length) return [...words, 'of', ...answer.names]
+    // "What other cluster is in that same city?": not the one asked about before.
+    const aside = words.some((w) => SETTING_ASIDE.has(w)) ? ['besides', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))] : []
+    if (answer?.listed.length) return [...words, 'of', ...answer.names, ...aside]
   }
   // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry; so is a bare "How many exactly?".
   const bare = words.every((w) => isStopword(w) || knowledge.generic.has(w))

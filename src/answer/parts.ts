@@ -31,7 +31,13 @@ export function withoutPreamble(question: string): string {
     // "According to that same department, what …?": where the answer is to come from, not what is asked
     // (but "According to the Ministry of Commerce, …" names a source the answer may have to correct).
     .replace(/^\s*(?:according to|as per|based on)\b[^,?]{0,60},\s*(?=\S)/i, (preamble) => (NAMES_A_BODY.test(preamble) ? preamble : ''))
-    .replace(/^\s*(?:yes or no|true or false)\b\s*[:,?-]?\s*/i, '')
+    // "Answer as a numbered list and nothing else: …": the manner of answering; a list is still asked for.
+    .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
+    .replace(/,?\s+and nothing else\b/gi, '')
+    // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
+    .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|true or false|right or wrong)\b[^:?]{0,50}?\s*[:,?-]?\s+(?=\S)(.*)$/i, (_, rest: string) =>
+      /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,
+    )
     // "What about refractory clay, does it overlap with those cities?": the topic is what "it" is.
     .replace(/^\s*(?:and\s+)?(?:what|how)\s+about\s+([^,?]{1,60}),\s*(does|do|is|are|was|were|can|will|would|has|have|did)\s+(?:it|they|that|this)\b/i, '$2 $1')
     // "ok and apart from the parks what else …?": after chat fillers, up to a comma or the question word.

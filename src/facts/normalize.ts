@@ -138,6 +138,8 @@ export class QuestionNormalizer {
       .replace(/#\s*(?:of\b)?\s*(?=\p{L})/gu, 'number of ')
       .replace(/\b(?:i\.e|e\.g)\b\.?/g, ' ')
       .replace(AMOUNT, amountWords)
+      // "$ figure?": a dollar sign without an amount names the currency.
+      .replace(/\$/g, ' dollar ')
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []
     const out: string[] = []

@@ -49,6 +49,7 @@ const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less', 'dollars', 'billions', 'millions'])
 /** Last words that turn a statement into a yes/no question ("…, right?"). */
 const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate'])
+const STATEMENT_CHECK = /^(?:(?:reply|answer|respond) (?:with )?)?(?:true or false|yes or no|right or wrong|fact check)\b|\b(?:yes or no|true or false)$/
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
 /** Cue phrases, padded with spaces so that they match whole words of the padded question. */
@@ -127,7 +128,11 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const startsNameOrType = (at: number) => mentions.some((m) => m.from === at) || typeHits.some((h) => h.at === at)
   const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
   // "…, right?", "…, correct?": a statement put as a yes/no question.
-  const cued = INTENTS.find(([intent, phrases]) => has(phrases) || (intent === 'when' && words.some(asksWhen)))?.[0] ?? (YES_NO.has(words[0] ?? '') || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what')
+  // "True or false: …", "Yes or no: …", "… Yes or no.": a statement to check, whatever else it contains.
+  const checked = STATEMENT_CHECK.test(words.join(' '))
+  const cued = checked
+    ? 'yesno'
+    : (INTENTS.find(([intent, phrases]) => has(phrases) || (intent === 'when' && words.some(asksWhen)))?.[0] ?? (YES_NO.has(words[0] ?? '') || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what'))
   // "Which city has the largest number of clusters?" asks which, not how many; "how much industries" asks how many.
   const much = words.indexOf('much')
   // "emerging industries top priority number": keywords ending in what to count.

@@ -101,8 +101,15 @@ export function claimAt({ words, mentions }: Pick<Understanding, 'words' | 'ment
   if (/^(?:19|20)\d\d$/.test(words[i]!) && ofDocument) return { value: number, unit: 'year', written: words[i]! }
   const scale = SCALES[words[i + 1] ?? '']
   return scale
-    ? { value: number * scale, unit: words[i + 2], written: words.slice(i, i + 3).join(' ') }
-    : { value: number, unit: words[i + 1], written: number >= 1e6 ? amount(number, words[i + 1]) : String(number) }
+    ? { value: number * scale, unit: unitAt(words, i + 2), written: words.slice(i, i + 3).join(' ') }
+    : { value: number, unit: unitAt(words, i + 1), written: number >= 1e6 ? amount(number, words[i + 1]) : String(number) }
+}
+
+/** The unit word at `j`, with the ways of writing dollars made one: "US dollar", "usd", "dollar" → "dollars". */
+function unitAt(words: readonly string[], j: number): string | undefined {
+  const word = words[j]
+  if (word === 'us' && /^dollars?$/.test(words[j + 1] ?? '')) return 'dollars'
+  return word === 'dollar' || word === 'usd' ? 'dollars' : word
 }
 
 /** True when a figure's unit is the claimed unit word: "US dollars" is in "dollars". */
@@ -141,5 +148,6 @@ export function countCorrection({ graph, u }: Lookup): Segment | undefined {
     const total = group && graph.about(group).find((f) => f.relation === 'total')
     if (group && total && Number(total.value) !== claim.value) found.push({ text: `There are ${countWord(Number(total.value))} ${group.name}, not ${claim.value}.`, facts: [total] })
   }
-  return found.length ? { text: found.map((s) => s.text).join(' '), facts: unique(found.flatMap((s) => s.facts)) } : undefined
+  const no = u.intent === 'yesno' ? 'No. ' : ''
+  return found.length ? { text: no + found.map((s) => s.text).join(' '), facts: unique(found.flatMap((s) => s.facts)) } : undefined
 }

@@ -25,13 +25,26 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   const shared = u.types.find((t) => t !== subject!.type)
   if (u.share && shared && others.every((o) => o.type === subject!.type)) return inCommon(lookup, [subject!, ...others], shared)
   const segments: Segment[] = []
-  // "Does it overlap with Jinzhong and Datong?": one "No." for every place the same statement rules out.
+  // "Does it overlap with Jinzhong and Datong?": one "No." for every place the same statement rules out,
+  // and one "Yes." for every place the same fact confirms.
   const misses = new Map<string, { others: GraphEntity[]; segment: Segment }>()
+  const hits = new Map<ResolvedFact, { others: GraphEntity[]; segment: Segment }>()
   for (const other of others) {
+    // "Wenxi have a fine steel industrial park?": both names are of the one park, which the article names.
+    if (other.key === subject!.key) {
+      const fact = graph.about(subject!)[0]
+      if (fact && !segments.length) segments.push({ text: `Yes. The article names ${describe(subject!, language)}.`, facts: [fact] })
+      continue
+    }
     const links = linked(graph, subject!, other.type, CONTEXT_TYPES)
     const hit = links.find((l) => l.entity.key === other.key)
     if (hit) {
-      segments.push({ text: `Yes. ${relate(subject!, hit.via.at(-1)!, [other], language)}.`, facts: hit.via })
+      const fact = hit.via.at(-1)!
+      const confirmed = hits.get(fact) ?? { others: [], segment: { text: '', facts: hit.via } }
+      if (!hits.has(fact)) segments.push(confirmed.segment)
+      hits.set(fact, confirmed)
+      confirmed.others.push(other)
+      confirmed.segment.text = `Yes. ${relate(subject!, fact, confirmed.others, language)}.`
     } else if (links.length) {
       // Two facts apart ("Yuncheng … non-ferrous metals"), say through what: the aluminum clusters.
       const direct = links.every((l) => l.via.length === 1)
@@ -201,7 +214,7 @@ function inCommon({ graph, language }: Lookup, entities: GraphEntity[], type: st
 
 /** Which/how many/where + an entity type: follow facts from the mentioned entities to that type. */
 export function byType(lookup: Lookup): EngineResult | undefined {
-  const { graph, u, specific } = lookup
+  const { graph, u, language, specific } = lookup
   // "What does the plan say about Lyuliang?": what the one place named is linked to, by the kind it has most of.
   // "Does Lyuliang show up anywhere else in the plan?": the same.
   // "How many times does Lyuliang come up?": counted by what it hosts.
@@ -224,7 +237,13 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   // (unless it is left out: "which other steel park besides Taiyuan's").
   const named = u.words.includes('name') && !u.words.some((w) => OTHER_WORDS.has(w)) ? specific.filter((g) => g.every((e) => e.type === type)) : []
   const picks = named.length && named.length < specific.length ? new Set(named.flat().map((e) => e.key)) : undefined
-  const starts = picks ? specific.filter((g) => !named.includes(g)) : specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
+  // "Apart from aluminum, which clusters are in Lyuliang?": things of the kind asked for that the question sets aside,
+  // when something else is named to start from.
+  // ("… and the other steel park?" asks for that one too.)
+  const setsAside = u.words.some((w, i) => SETTING_ASIDE.has(w) && (w !== 'other' || u.words[i + 1] === 'than'))
+  const asideGroups = !picks && setsAside ? specific.filter((g) => g.every((e) => e.type === type)) : []
+  const aside = asideGroups.length && asideGroups.length < specific.length ? new Set(asideGroups.flat().map((e) => e.key)) : undefined
+  const starts = picks || aside ? specific.filter((g) => !(picks ? named : asideGroups).includes(g)) : specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
   if (!starts.length) return allOfType(lookup, type)
   if (u.not >= 0 && starts.length === 2) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to;
@@ -237,12 +256,23 @@ export function byType(lookup: Lookup): EngineResult | undefined {
     if (other.some((f) => f.links.length)) [found, type] = [other, alternative]
   }
   if (u.compare && found.length > 1 && !differentTypes(starts)) return comparison(lookup, found, type)
-  const combined = combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union)
-  const results = picks ? combined.filter((l) => picks.has(l.entity.key)) : combined
+  const combined = combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union || aside !== undefined)
+  const results = picks ? combined.filter((l) => picks.has(l.entity.key)) : aside ? combined.filter((l) => !aside.has(l.entity.key)) : combined
   if (results.length && u.rank) {
     const counted = u.types.find((t) => t !== type && !starts.some((g) => g[0]!.type === t))
     const answer = counted ? ranked(lookup, results.map((l) => l.entity), counted) : undefined
     if (answer?.kind === 'answer') return { ...answer, anchored: true }
+  }
+  // "… in Lyuliang and Yuncheng besides the aluminum clusters": each place with what else it has.
+  if (aside && results.length && found.length > 1 && found.every((f) => isPlaceType(f.start.type))) {
+    const text = found
+      .map((f) => {
+        const rest = f.links.filter((l) => !aside.has(l.entity.key))
+        const place = nameOf(f.start, language)
+        return rest.length ? located(place, joinList(rest.map((l) => nameOf(l.entity, language))), f.start, rest[0]!.entity) : `${place} has no other ${plural(type, 2)}.`
+      })
+      .join(' ')
+    return { kind: 'answer', segments: [{ text, facts: unique(results.flatMap((l) => l.allVia)) }], anchored: true }
   }
   if (results.length) {
     const answer = withSharers(lookup, starts, type, linkAnswer(lookup, type, found.map((f) => f.start), results), results)
@@ -342,7 +372,15 @@ function comparison({ language }: Lookup, found: Array<{ start: GraphEntity; lin
 function linkAnswer({ graph, u, language }: Lookup, type: string, starts: GraphEntity[], results: Link[]): EngineResult {
   const subject = joinList(unique(starts.map((e) => nameOf(e, language))))
   const noun = plural(type, results.length)
-  const named = (l: Link) => nameOf(l.entity, language) + (l.through.length ? ` (through the ${joinList(l.through.map((t) => nameOf(t, language)))})` : '')
+  // "… every building-materials cluster type, along with the city or cities for each", "cluster type | cities":
+  // places asked for besides the things, when no place is named, go with each thing.
+  const placesToo = !isPlaceType(type) && u.types.some(isPlaceType) && !starts.some((e) => isPlaceType(e.type))
+  const placesOf = (e: GraphEntity) => (placesToo ? linked(graph, e, 'city', CONTEXT_TYPES).filter((l) => l.via.length === 1) : [])
+  const named = (l: Link) => {
+    const places = placesOf(l.entity)
+    const where = places.length ? ` (${joinList(places.map((p) => nameOf(p.entity, language)))})` : ''
+    return nameOf(l.entity, language) + where + (l.through.length ? ` (through the ${joinList(l.through.map((t) => nameOf(t, language)))})` : '')
+  }
   const names = joinList(results.map(named))
   const direct = results[0]!.via.at(-1)?.relation === 'located-in' && results.every((l) => l.via.length === 1)
   const text =
@@ -351,7 +389,7 @@ function linkAnswer({ graph, u, language }: Lookup, type: string, starts: GraphE
       : direct
         ? located(subject, names, starts[0]!, results[0]!.entity)
         : `${capitalize(noun)} for ${subject}: ${names}.`
-  const segments: Segment[] = [{ text, facts: unique(results.flatMap((l) => l.allVia)) }]
+  const segments: Segment[] = [{ text, facts: unique(results.flatMap((l) => [...l.allVia, ...placesOf(l.entity).flatMap((p) => p.via)])) }]
   const note = partialNote(graph, results.map((l) => l.entity))
   if (note) segments.push(note)
   return { kind: 'answer', segments, anchored: true }

@@ -2,7 +2,7 @@ import { isStopword, stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
 import { CONTEXT_TYPES, unique, type EngineResult, type Lookup } from './context.js'
-import { WEAK_MEASURES } from './figures.js'
+import { claimAt, WEAK_MEASURES } from './figures.js'
 
 const TOGETHER = new Set(['together', 'total', 'combined', 'combine', 'altogether', 'all', 'sum', 'overall', 'add', 'plus', 'split'])
 const FEWER = new Set(['fewer', 'less', 'smaller'])
@@ -22,6 +22,16 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   if (u.compare && groups.length === 2 && (u.intent !== 'count' || howManyMore)) return compare(graph, groups, u.words.some((w) => FEWER.has(w)), howManyMore)
   // "If you add the traditional industries to the emerging ones, what total do you get?", "Do they add up to the headline number?"
   if ((u.intent === 'what' || u.intent === 'yesno') && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
+  // "True or false: there are nine strategic emerging industries.": a stated total the question gets right.
+  // ("… names all nine individually?" asks something else.)
+  if (u.intent === 'yesno' && groups.length === 1 && !u.named && !u.words.some((w) => w === 'all' || w === 'every')) {
+    const mention = u.mentions.find((m) => m.entities.includes(groups[0]!))
+    const claim = mention && claimAt(u, mention.from - 1)
+    const total = totalOf(graph, groups[0]!)
+    if (claim && total && claim.value === Number(total.value)) {
+      return { kind: 'answer', segments: [{ text: `Yes. There are ${countWord(claim.value)} ${groups[0]!.name}.`, facts: [total] }], anchored: true }
+    }
+  }
   if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
   // "emerging industries?" (nothing but the group) asks what they are.
   const bare = u.words.every((w, i) => isStopword(w) || u.mentions.some((m) => i >= m.from && i < m.to))
