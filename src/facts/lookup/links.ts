@@ -31,11 +31,7 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   const hits = new Map<ResolvedFact, { others: GraphEntity[]; segment: Segment }>()
   for (const other of others) {
     // "Wenxi have a fine steel industrial park?": both names are of the one park, which the article names.
-    if (other.key === subject!.key) {
-      const fact = graph.about(subject!)[0]
-      if (fact && !segments.length) segments.push({ text: `Yes. The article names ${describe(subject!, language)}.`, facts: [fact] })
-      continue
-    }
+    if (other.key === subject!.key) continue
     const links = linked(graph, subject!, other.type, CONTEXT_TYPES)
     const hit = links.find((l) => l.entity.key === other.key)
     if (hit) {
@@ -58,6 +54,8 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
       miss.segment.text = `No. ${statement}, not ${joinList(miss.others.map((o) => describe(o, language)), 'or')}.`
     }
   }
+  const named = others.some((o) => o.key === subject!.key) && graph.about(subject!)[0]
+  if (!segments.length && named) segments.push({ text: `Yes. The article names ${describe(subject!, language)}.`, facts: [named] })
   // "… Datong will host the glass cluster?" "No. … in Lyuliang, not Datong." and what Datong does host.
   const place = swapped && misses.size ? others[0]! : undefined
   const hosted = place ? linked(graph, place, subject!.type, CONTEXT_TYPES).filter((l) => l.via.length === 1) : []
@@ -163,15 +161,23 @@ const shared = (x: string, y: string) => x === y || (Math.min(x.length, y.length
 /** "twice", "more than once", "in more than one place", "in several parts". */
 const SEVERAL_PLACES = /\b(?:twice|more than (?:once|one)|several (?:places|parts|times)|multiple (?:places|parts|times)|(?:two|different) (?:places|parts|sections))\b/
 
+/** Verbs of being mentioned: "come up", "appear", "feature". */
+const MENTIONED = new Set(['come', 'comes', 'appear', 'appears', 'feature', 'features', 'mentioned', 'crop', 'crops', 'show', 'shows', 'surface', 'surfaces'])
+
 /**
  * "Ceramics shows up twice in the article: where?": every thing whose name shares the word (the
  * architectural ceramics clusters, the ceramics sector), each with what it is part of and its places.
  */
 export function occurrences(lookup: Lookup): EngineResult | undefined {
   const { graph, u, language, specific } = lookup
-  if (specific.length !== 1 || u.mentions.length < 1 || !SEVERAL_PLACES.test(u.words.join(' '))) return undefined
+  // "Where does glass come up in the plan?" asks for every place too.
+  // ("Where are the glass clusters mentioned?" names which glass it means.)
+  const whereMentioned = u.words.includes('where') && u.words.some((w) => MENTIONED.has(w))
+  if (specific.length !== 1 || u.mentions.length < 1 || !(whereMentioned || SEVERAL_PLACES.test(u.words.join(' ')))) return undefined
   const mention = u.mentions.find((m) => m.entities.some((e) => specific[0]!.includes(e)))!
-  const asked = ownWords(lookup, u.words.slice(mention.from, mention.to).join(' '))
+  const said = u.words.slice(mention.from, mention.to)
+  if (!SEVERAL_PLACES.test(u.words.join(' ')) && said.some((w) => lookup.cues.typeWords.has(stem(w)))) return undefined
+  const asked = ownWords(lookup, said.join(' '))
   const things = [...graph.entities.values()].filter((e) => !CONTEXT_TYPES.has(e.type) && ownWords(lookup, e.name).some((x) => asked.some((y) => shared(x, y))))
   if (things.length < 2) return undefined
   const facts: ResolvedFact[] = []
@@ -412,7 +418,8 @@ function relate(a: GraphEntity, fact: ResolvedFact, others: GraphEntity[], langu
   const forward = fact.subject === a.id
   const left = capitalize(forward ? describe(a, language) : joinList(others.map((o) => describe(o, language))))
   const right = forward ? joinList(others.map((o) => describe(o, language))) : describe(a, language)
-  const isPlural = forward ? /s$/.test(a.name) : others.length > 1 || /s$/.test(others[0]!.name)
+  // By the last word as described: "the modern logistics industry is", "the kaolin industrial clusters are".
+  const isPlural = forward ? /s\)?$/.test(describe(a, language)) : others.length > 1 || /s\)?$/.test(describe(others[0]!, language))
   const verb = isPlural ? 'are' : 'is'
   if (fact.relation === 'located-in') return `${left} ${verb} in ${right.replace(/^the /, '')}`
   if (fact.relation === 'member-of') return `${left} ${verb} among ${right}`
