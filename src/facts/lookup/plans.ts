@@ -49,6 +49,16 @@ export function plans({ graph, u, language, specific: mentioned, planWord }: Loo
     const stated = segments.flatMap((s) => s.facts).filter((f) => f.relation === 'plan')
     segments.unshift({ text: `The article lists ${countWord(stated.length)} ${stated.length === 1 ? 'measure' : 'measures'}.`, facts: [] })
   }
+  // "Does the plan say Shanxi will promote … a national green coking industry base?": the plan the question states.
+  if (u.intent === 'yesno') {
+    const asked = new Set(u.words.filter((w) => !isStopword(w)).map(stem))
+    const stated = segments.flatMap((s) => s.facts).filter((f) => f.relation === 'plan' && typeof f.value === 'string')
+    const said = stated.find((f) => {
+      const own = wordsOf(String(f.value)).filter((w) => !isStopword(w)).map(stem)
+      return own.length >= 2 && own.filter((w) => asked.has(w)).length >= own.length * 0.75
+    })
+    if (said) return { kind: 'answer', segments: [{ text: `Yes. ${capitalize(describe(graph.subjectOf(said)))} will ${String(said.value)}.`, facts: [said] }], anchored: true }
+  }
   const last = segments.at(-1)!
   last.text = last.text.replace(/;$/, '.')
   // Anchored by a word that asks for plans; "will" or "do" alone only weakly ("What will the weather be like in Taiyuan tomorrow?").

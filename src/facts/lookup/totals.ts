@@ -35,7 +35,7 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   if (u.intent !== 'count' && u.intent !== 'list' && u.intent !== 'what') return undefined
   // "emerging industries?" (nothing but the group) asks what they are.
   const bare = u.words.every((w, i) => isStopword(w) || u.mentions.some((m) => i >= m.from && i < m.to))
-  if (!groups.length || (u.intent === 'what' && !u.targetType && !bare)) return undefined
+  if (!groups.length || (u.intent === 'what' && !u.targetType && !bare && !u.named)) return undefined
   // "Which two traditional industries both have clusters in Lyuliang?": the members a place narrows are the links lookup's.
   if (specific.some((g) => g.every((e) => e.type === 'city' || e.type === 'region'))) return undefined
   // "…, what sort of growth model is the province going after?": a place or the document is the subject, not the members asked for.
