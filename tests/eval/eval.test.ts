@@ -8,6 +8,7 @@ import { runEval, THRESHOLDS } from '../../src/eval/run.js'
 import { loadNodeServices } from '../../src/node/services.js'
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/openai-server.js'
 import { extractiveModel } from '../helpers/scripted-model.js'
+import { tempDir } from '../helpers/temp.js'
 
 const run = promisify(execFile)
 const gold = GoldSetSchema.parse(JSON.parse(readFileSync('tests/eval/gold.json', 'utf8')))
@@ -71,10 +72,9 @@ describe('evaluation on the embedded default', () => {
   })
 
   it('npm run eval exits non-zero when a gold answer is wrong', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { writeFileSync } = await import('node:fs')
     const { join } = await import('node:path')
-    const { tmpdir } = await import('node:os')
-    const path = join(mkdtempSync(join(tmpdir(), 'gold-')), 'gold.json')
+    const path = join(tempDir('gold'), 'gold.json')
     const broken = gold.slice(0, 5).map((g, i) => (i === 0 ? { ...g, expect: { ...g.expect, all: ['Beijing'] } } : g))
     writeFileSync(path, JSON.stringify(broken))
     const { code, stderr } = await evalCli(['--gold', path])

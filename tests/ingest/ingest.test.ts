@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,12 +12,13 @@ import { FlatIndex } from '../../src/index/flat.js'
 import { createServices } from '../../src/services.js'
 import { comparisonQuestions } from '../worker/questions.js'
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/openai-server.js'
+import { tempDir } from '../helpers/temp.js'
 
 const run = promisify(execFile)
 
 /** A scratch copy of the corpus with its own index directory. */
 function scratch(): { corpusDir: string; indexDir: string; env: Record<string, string> } {
-  const root = mkdtempSync(join(tmpdir(), 'ingest-'))
+  const root = tempDir('ingest')
   const corpusDir = join(root, 'corpus')
   const indexDir = join(root, 'index')
   cpSync('corpus', corpusDir, { recursive: true })

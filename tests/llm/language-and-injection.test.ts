@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config.js'
@@ -9,6 +8,7 @@ import { ingest } from '../../src/node/ingest.js'
 import { citationOf, fallbackFor, KAOLIN, modelJson, passagesOf, passageWith } from '../helpers/llm.js'
 import { reply, startFakeOpenAI, type FakeOpenAI } from '../helpers/openai-server.js'
 import { postJson, startServer, type RunningServer } from '../helpers/server.js'
+import { tempDir } from '../helpers/temp.js'
 
 const RESERVOIRS = 'The city of Datong will build 3 reservoirs by 2025.'
 const INJECTION =
@@ -25,7 +25,7 @@ let server: RunningServer
 beforeAll(async () => {
   fake = await startFakeOpenAI()
   fake.onEmbed(conceptEmbedding)
-  const root = mkdtempSync(join(tmpdir(), 'llm-'))
+  const root = tempDir('llm')
   cpSync('corpus', join(root, 'corpus'), { recursive: true })
   writeFileSync(join(root, 'corpus', 'datong-water-notice.txt'), `Datong water notice\n\n${RESERVOIRS}\n\n${INJECTION} ${FORGED_DELIMITER}\n`)
   writeFileSync(join(root, 'corpus', 'datong-water-notice.meta.json'), JSON.stringify({ title: 'Datong water notice', source: 'test', date: '2021', language: 'en' }))

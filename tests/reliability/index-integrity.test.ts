@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config.js'
 import { loadNodeServices } from '../../src/node/services.js'
 import { spawnChild, waitFor } from '../helpers/child.js'
+import { tempDir } from '../helpers/temp.js'
 
 /** A copy of the committed index in a scratch directory. */
 function scratchIndex(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'integrity-'))
+  const dir = tempDir('integrity')
   cpSync('index', dir, { recursive: true })
   return dir
 }
@@ -53,13 +53,12 @@ describe.concurrent('npm start with a damaged index', () => {
     expect(child.stderr()).toMatch(message)
     expect(child.stderr()).toMatch(/npm run ingest/)
     expect(child.stderr()).not.toMatch(/Segmentation|core dumped|Abort/i)
-    rmSync(dir, { recursive: true, force: true })
   })
 })
 
 /** A scratch corpus with a built index, plus one new document so the next ingest writes different files. */
 async function builtScratch() {
-  const root = mkdtempSync(join(tmpdir(), 'ingest-kill-'))
+  const root = tempDir('ingest-kill')
   const env = { CORPUS_DIR: join(root, 'corpus'), INDEX_DIR: join(root, 'index') }
   cpSync('corpus', env.CORPUS_DIR, { recursive: true })
   cpSync('index', env.INDEX_DIR, { recursive: true })

@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalize } from '../../src/embeddings/local.js'
 import { FlatIndex } from '../../src/index/flat.js'
 import { HnswIndex } from '../../src/index/hnsw.js'
+import { tempDir } from '../helpers/temp.js'
 
 function randomVectors(n: number, dims: number, seed = 7): Float32Array {
   let state = seed
@@ -44,7 +43,7 @@ describe('vector indexes', () => {
   })
 
   it('hnsw survives a write and read with identical results', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'hnsw-')), 'i.bin')
+    const path = join(tempDir('hnsw'), 'i.bin')
     const built = await HnswIndex.build(vectors, dims)
     built.write(path)
     const read = await HnswIndex.read(path, dims, 200)
@@ -52,7 +51,7 @@ describe('vector indexes', () => {
   })
 
   it('hnsw refuses a file with the wrong number of vectors', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'hnsw-')), 'i.bin')
+    const path = join(tempDir('hnsw'), 'i.bin')
     ;(await HnswIndex.build(vectors, dims)).write(path)
     await expect(HnswIndex.read(path, dims, 10)).rejects.toThrow(/has 200 vectors, expected 10/)
   })
