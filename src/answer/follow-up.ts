@@ -2,12 +2,9 @@ import { isStopword } from '../core/text.js'
 import type { HistoryTurn } from '../core/types.js'
 import type { Mention } from '../facts/graph.js'
 import type { Knowledge } from '../facts/knowledge.js'
-import { CONTEXT_TYPES, SETTING_ASIDE } from '../facts/lookup/context.js'
+import { CONTEXT_TYPES, SETTING_ASIDE, TOGETHER } from '../facts/lookup/context.js'
 import { numberOf, plural } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
-
-/** Words that ask for several earlier things together. */
-const TOGETHER = new Set(['combined', 'together', 'altogether', 'sum', 'total', 'add', 'plus'])
 
 /** Words that point back at the things the earlier answer listed. */
 const THOSE = new Set(['those', 'these', 'them', 'they'])

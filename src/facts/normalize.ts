@@ -1,6 +1,7 @@
 import { osaDistance } from '../core/edit-distance.js'
 import { fold, isStopword, stem, words } from '../core/text.js'
 import type { Lexicon } from './lexicon.js'
+import { SCALES } from './phrasing.js'
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
 
@@ -9,10 +10,8 @@ const QUESTION_WORDS = ['which', 'where', 'whose']
 /** Four-letter question words, which also take one wrong letter ("meny" → "many"). */
 const SHORT_QUESTION_WORDS = ['many', 'much', 'what', 'when']
 
-const SCALE_WORDS: Readonly<Record<string, [string, number]>> = {
-  thousand: ['thousand', 1e3], k: ['thousand', 1e3], million: ['million', 1e6], mn: ['million', 1e6], m: ['million', 1e6],
-  billion: ['billion', 1e9], bn: ['billion', 1e9], trillion: ['trillion', 1e12],
-}
+/** Abbreviated scales: "$14.12bn", "5k". */
+const SCALE_ABBREVIATIONS: Readonly<Record<string, string>> = { k: 'thousand', mn: 'million', m: 'million', bn: 'billion' }
 /** An amount with a dollar sign or a decimal scaled figure: "$28 billion", "US$14.12bn", "1.4 trillion". */
 const AMOUNT = /(?:\bus\s*)?(\$)\s*(\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn|m|k)\b)?|\b(\d+\.\d+)\s*(thousand|million|billion|trillion|bn|mn)\b/g
 
@@ -22,10 +21,12 @@ const AMOUNT = /(?:\bus\s*)?(\$)\s*(\d+(?:\.\d+)?)(?:\s*(thousand|million|billio
  */
 function amountWords(_: string, dollar: string | undefined, n1: string | undefined, s1: string | undefined, n2: string | undefined, s2: string | undefined): string {
   const number = (n1 ?? n2)!
-  const scale = SCALE_WORDS[(s1 ?? s2 ?? '').toLowerCase()]
+  const written = (s1 ?? s2 ?? '').toLowerCase()
+  const word = SCALE_ABBREVIATIONS[written] ?? written
+  const size = SCALES[word]
   const unit = dollar ? ' dollars' : ''
-  if (!scale) return ` ${number}${unit} `
-  return number.includes('.') ? ` ${Math.round(Number(number) * scale[1])}${unit} ` : ` ${number} ${scale[0]}${unit} `
+  if (!size) return ` ${number}${unit} `
+  return number.includes('.') ? ` ${Math.round(Number(number) * size)}${unit} ` : ` ${number} ${word}${unit} `
 }
 
 /** What a {@link QuestionNormalizer} derives from its word lists and the lexicon, as plain data (JSON). */

@@ -10,6 +10,9 @@ export interface Segment {
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
 
 /** "five (5)" for numbers up to fifteen, so both spellings of the count are in the answer. */
+/** Scale words of amounts: "200 billion yuan". */
+export const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
+
 export const countWord = (n: number) => (n <= 15 && NUMBER_WORDS[n] ? `${NUMBER_WORDS[n]} (${n})` : String(n))
 
 /** A whole number written in digits or as a word up to twenty ("15", "seven"). */

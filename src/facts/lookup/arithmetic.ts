@@ -1,6 +1,6 @@
 import { stem } from '../../core/text.js'
 import type { ResolvedFact } from '../schema.js'
-import { capitalize } from '../phrasing.js'
+import { capitalize, SCALES } from '../phrasing.js'
 import type { EngineResult, Lookup } from './context.js'
 
 /** Words that ask for the sum over everything a per-item figure counts ("their combined output"). */
@@ -46,11 +46,14 @@ export function arithmetic({ graph, u }: Lookup): EngineResult | undefined {
   return undefined
 }
 
-const SCALES: ReadonlyArray<[number, string]> = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']]
+/** The scales an amount is written in, largest first: "1.4 trillion", "14.12 billion" (not "14 thousand"). */
+const LARGE_SCALES = Object.entries(SCALES)
+  .filter(([, size]) => size >= 1e6)
+  .sort((a, b) => b[1] - a[1])
 
 /** "1.4 trillion yuan", "197.68 billion US dollars", "14 industries". */
 export function amount(value: number, unit = ''): string {
-  const [size, word] = SCALES.find(([size]) => Math.abs(value) >= size) ?? [1, '']
+  const [word, size] = LARGE_SCALES.find(([, size]) => Math.abs(value) >= size) ?? ['', 1]
   return [round(value / size), word, unit].filter(Boolean).join(' ')
 }
 

@@ -15,6 +15,9 @@ export type EngineResult =
 export const CONTEXT_TYPES = new Set(['blueprint', 'province', 'organization', 'region'])
 
 /** Words that set a named thing aside from what is asked ("what else besides the base", "apart from Taiyuan's"). */
+/** Words that ask for several things together: "combined", "in total", "plus". */
+export const TOGETHER: ReadonlySet<string> = new Set(['combined', 'together', 'altogether', 'sum', 'total', 'add', 'plus'])
+
 export const SETTING_ASIDE: ReadonlySet<string> = new Set(['else', 'besides', 'other', 'apart', 'except', 'excluding', 'aside', 'beyond'])
 
 /** Word sets from the lexicon that the lookups need, built once. */

@@ -1,5 +1,5 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
-import { capitalize, countWord, numberOf, type Segment } from '../phrasing.js'
+import { capitalize, countWord, numberOf, SCALES, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
 import { amount } from './arithmetic.js'
 import type { Understanding } from '../understand.js'
@@ -85,8 +85,6 @@ const SUPERLATIVES = new Set(['largest', 'highest', 'biggest', 'greatest', 'smal
 /** Words before a number that make it refer to things already named ("those two industries"). */
 const REFERRING = new Set(['those', 'these', 'both', 'which', 'first', 'last', 'other'])
 
-/** Scale words after a number ("200 billion yuan"). */
-const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
 
 /**
  * A figure the question states at word `i`: "15 industries", "seven industries", "200 billion yuan",

@@ -1,10 +1,11 @@
 import { isStopword, stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
-import { CONTEXT_TYPES, unique, type EngineResult, type Lookup } from './context.js'
+import { CONTEXT_TYPES, TOGETHER, unique, type EngineResult, type Lookup } from './context.js'
 import { claimAt, WEAK_MEASURES } from './figures.js'
 
-const TOGETHER = new Set(['together', 'total', 'combined', 'combine', 'altogether', 'all', 'sum', 'overall', 'add', 'plus', 'split'])
+/** Words that ask for groups' totals together ("all told", "split between"), beyond the shared ones. */
+const TOTALLED = new Set([...TOGETHER, 'combine', 'all', 'overall', 'split'])
 const FEWER = new Set(['fewer', 'less', 'smaller'])
 const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'missing', 'unlisted', 'unmentioned'])
 
@@ -21,7 +22,7 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   const howManyMore = u.intent === 'count' && u.words.some((w, i) => w === 'many' && ['more', 'fewer', 'less'].includes(u.words[i + 1] ?? ''))
   if (u.compare && groups.length === 2 && (u.intent !== 'count' || howManyMore)) return compare(graph, groups, u.words.some((w) => FEWER.has(w)), howManyMore)
   // "If you add the traditional industries to the emerging ones, what total do you get?", "Do they add up to the headline number?"
-  if ((u.intent === 'what' || u.intent === 'yesno') && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
+  if ((u.intent === 'what' || u.intent === 'yesno') && groups.length > 1 && u.words.some((w) => TOTALLED.has(w))) return sum(graph, groups)
   // "True or false: there are nine strategic emerging industries.": a stated total the question gets right.
   // ("… names all nine individually?" asks something else.)
   if (u.intent === 'yesno' && groups.length === 1 && !u.named && !u.words.some((w) => w === 'all' || w === 'every')) {
@@ -46,7 +47,7 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   const afterWhich = u.words.slice(u.words.indexOf('which') + 1).find((w) => !COUNT_WORDS.has(w))
   if (u.intent === 'list' && cues.planCues.has(stem(afterWhich ?? ''))) return undefined
   if (u.words.some((w) => UNNAMED.has(w)) || / (?:not|[a-z]+n t) (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
-  if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOGETHER.has(w))) return sum(graph, groups)
+  if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOTALLED.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
   // "Which traditional industries will be shut down?": the members answer only what they are, not what will happen to them.
   return segments.length ? { kind: 'answer', segments, anchored: u.intent === 'count' || !u.relations.has('plan') } : undefined
