@@ -50,15 +50,18 @@ export class BlueprintAnswerer implements Answerer {
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
     const cleaned = stripInstructions(question)
-    const answer = await this.#ask(cleaned, history)
+    const first = await this.#ask(cleaned, history)
     // "I'm a student writing a thesis … Anyway, which stainless steel park …?": the story around a question is not part of it.
-    const asked = answer.grounded ? undefined : finalQuestion(cleaned)
-    return asked ? this.#ask(asked, history) : answer
+    const asked = first.response.grounded && !first.partial ? undefined : finalQuestion(cleaned)
+    if (!asked) return first.response
+    const retried = await this.#ask(asked, history)
+    return retried.response.grounded && (!first.response.grounded || !retried.partial) ? retried.response : first.response
   }
 
-  async #ask(cleaned: string, history: AskInput['history']): Promise<AskResponse> {
+  /** The answer, and whether some part of the question went unanswered. */
+  async #ask(cleaned: string, history: AskInput['history']): Promise<{ response: AskResponse; partial: boolean }> {
     const parts = splitQuestion(withoutPreamble(cleaned))
-    if (parts.length === 1) return (await this.#answerOne(parts[0]!, history)).response
+    if (parts.length === 1) return { response: (await this.#answerOne(parts[0]!, history)).response, partial: false }
     // Later parts may say "they" or "it": each part sees the earlier ones, as resolved ("the second one" → "steel"), as conversation.
     // The earlier parts are one turn, so "they" can mean everything they named ("how many traditional and how many emerging …, and what do they add up to?").
     const answers: AskResponse[] = []
@@ -69,7 +72,7 @@ export class BlueprintAnswerer implements Answerer {
       if (!(empty && !response.grounded && answers.length)) answers.push(response)
       earlier.push(resolved)
     }
-    return joinAnswers(this.corpus, answers)
+    return { response: joinAnswers(this.corpus, answers), partial: answers.some((a) => !a.grounded) }
   }
 
   /**

@@ -45,6 +45,9 @@ export function withoutPreamble(question: string): string {
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question
 }
 
+/** A sentence about the form of the answer: "Just give city names", "Keep it short", "No long talk". */
+const ANSWER_FORM = /^\s*(?:just|only|please|pls|keep|no|be|in|give|answer|reply|respond)\b.*\b(?:names?|short|brief|long|talk|words?|list|sentences?|bullets?|details?|numbers?|table|json)\b/i
+
 /**
  * The question at the end of a text that first tells something ("I'm a student … Anyway, which
  * park …?", "For the high-school quiz: what …?"): the trailing sentences that end in a question
@@ -53,6 +56,8 @@ export function withoutPreamble(question: string): string {
 export function finalQuestion(text: string): string | undefined {
   // A dash ends a thought too: "… I got curious - does it say where the glass clusters are?"
   const sentences = text.split(/(?<=[.!?:。！？：])\s+|\s+(?:--?|[—–])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s))
+  // "…? Just give city names, no long talk.": how to answer, after the question.
+  while (sentences.length > 1 && !/[?？]\s*$/.test(sentences.at(-1)!) && ANSWER_FORM.test(sentences.at(-1)!)) sentences.pop()
   let first = sentences.length
   while (first > 0 && /[?？]\s*$/.test(sentences[first - 1]!)) first--
   if (first === 0 || first === sentences.length) return undefined

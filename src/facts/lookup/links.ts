@@ -32,6 +32,9 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   for (const other of others) {
     // "Wenxi have a fine steel industrial park?": both names are of the one park, which the article names.
     if (other.key === subject!.key) continue
+    // Two things of one kind are not each other's place ("the stainless steel park … in Wenxi", where Wenxi names the other park).
+    const at = u.mentions.find((m) => m.entities.includes(other))?.from ?? 0
+    if (other.type === subject!.type && ['in', 'at'].includes(u.words[at - 1] ?? '')) continue
     const links = linked(graph, subject!, other.type, CONTEXT_TYPES)
     const hit = links.find((l) => l.entity.key === other.key)
     if (hit) {
