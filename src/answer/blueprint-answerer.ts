@@ -55,7 +55,9 @@ export class BlueprintAnswerer implements Answerer {
     const asked = first.response.grounded && !first.partial ? undefined : finalQuestion(cleaned)
     if (!asked) return first.response
     const retried = await this.#ask(asked, history)
-    return retried.response.grounded && (!first.response.grounded || !retried.partial) ? retried.response : first.response
+    // After a partial answer, the question itself decides ("The article names only some; what are the unnamed ones?" is refused).
+    if (first.partial) return retried.response
+    return retried.response.grounded ? retried.response : first.response
   }
 
   /** The answer, and whether some part of the question went unanswered. */

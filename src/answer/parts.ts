@@ -35,7 +35,7 @@ export function withoutPreamble(question: string): string {
     .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
     .replace(/,?\s+and nothing else\b/gi, '')
     // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
-    .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|true or false|right or wrong)\b[^:?]{0,50}?\s*[:,?-]?\s+(?=\S)(.*)$/i, (_, rest: string) =>
+    .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b[^:?]{0,50}?\s*[:,?-]?\s+(?=\S)(.*)$/i, (_, rest: string) =>
       /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,
     )
     // "What about refractory clay, does it overlap with those cities?": the topic is what "it" is.
@@ -44,6 +44,8 @@ export function withoutPreamble(question: string): string {
     .replace(/^\s*(?:(?:ok(?:ay)?|so|and|alright|well)\b[\s,]*)*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b[^,，?？]*?(?:[,，]\s*|\s+(?=(?:what|which|how|who|where|when)\b))/i, '')
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question
 }
+
+const QUESTION_START = /^\s*(?:which|what|where|who|how|when|why|is|are|does|do|did|can|list|name)\b/i
 
 /** A sentence about the form of the answer: "Just give city names", "Keep it short", "No long talk". */
 const ANSWER_FORM = /^\s*(?:just|only|please|pls|keep|no|be|in|give|answer|reply|respond)\b.*\b(?:names?|short|brief|long|talk|words?|list|sentences?|bullets?|details?|numbers?|table|json)\b/i
@@ -59,7 +61,9 @@ export function finalQuestion(text: string): string | undefined {
   // "…? Just give city names, no long talk.": how to answer, after the question.
   while (sentences.length > 1 && !/[?？]\s*$/.test(sentences.at(-1)!) && ANSWER_FORM.test(sentences.at(-1)!)) sentences.pop()
   let first = sentences.length
-  while (first > 0 && /[?？]\s*$/.test(sentences[first - 1]!)) first--
+  // ("…, ONE line only: which cities get industrial carbon clusters": a last sentence may ask without a question mark.)
+  const asks = (s: string, i: number) => /[?？]\s*$/.test(s) || (i === sentences.length - 1 && QUESTION_START.test(s))
+  while (first > 0 && asks(sentences[first - 1]!, first - 1)) first--
   if (first === 0 || first === sentences.length) return undefined
   return sentences.slice(first).join(' ')
 }

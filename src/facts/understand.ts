@@ -48,8 +48,8 @@ const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less', 'dollars', 'billions', 'millions'])
 /** Last words that turn a statement into a yes/no question ("…, right?"). */
-const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate'])
-const STATEMENT_CHECK = /^(?:(?:reply|answer|respond) (?:with )?)?(?:true or false|right or wrong|fact check)\b|\b(?:yes or no)\b|\btrue or false$/
+const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate', 'yeah', 'eh'])
+const STATEMENT_CHECK = /^(?:(?:reply|answer|respond) (?:with )?)?(?:true or false|right or wrong|fact check|yes no)\b|\b(?:yes or no)\b|\btrue or false$/
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
 /** Cue phrases, padded with spaces so that they match whole words of the padded question. */
@@ -69,7 +69,7 @@ const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often'
 const RANK_MULTIPLE = cues('more than one', 'more than once', 'twice', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds', 'repeatedly')
 const COMPARE = cues('more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs')
 const OVERVIEW = cues('about', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'main points', 'main point', 'tldr', 'headline', 'main target', 'key target', 'takeaway', 'takeaways')
-const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of', 'counting')
+const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of', 'counting', 'together', 'taken together')
 const SHARE = cues('share', 'shared', 'common', 'both have', 'both host', 'same', 'paired', 'paired with', 'partnered with', 'together with')
 const BOTH = cues('both')
 const NAMED = cues('name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify')

@@ -73,7 +73,9 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
   // A figure the facts give for the whole document, asked about one entity ("output value of the Wenxi park"): not given.
   const askedOfEntity = found.some((f) => (f.measure ?? []).some((m) => !WEAK_MEASURES.has(m) && u.measures.includes(m)))
   // …unless a plan is asked for ("How does the province intend to deal with excess output capacity among coke producers?").
-  if (specific.length && askedOfEntity && !(u.intent === 'what' && planWord)) return { kind: 'refuse', reason: 'figure' }
+  // ("What annual output value target does the plan set for the vinegar sector?" asks for the figure all the same.)
+  const figureAsked = u.words.some((w, i) => (w === 'what' || w === 'which') && u.words.slice(i + 1, i + 4).some((x) => u.measures.includes(x)))
+  if (specific.length && askedOfEntity && !(u.intent === 'what' && planWord && !figureAsked)) return { kind: 'refuse', reason: 'figure' }
   if (u.intent === 'when' && !found.length && !u.measures.length) return undefined
   // "What is planned about surplus capacity in coke production?": no figure fits, but a plan is asked for.
   if (!found.length && !foreign && specific.length && u.intent !== 'count' && planWord) return undefined

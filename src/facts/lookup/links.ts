@@ -162,7 +162,7 @@ const ownWords = ({ cues }: Lookup, name: string) => wordsOf(name).filter((w) =>
 const shared = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x)))
 
 /** "twice", "more than once", "in more than one place", "in several parts". */
-const SEVERAL_PLACES = /\b(?:twice|more than (?:once|one)|several (?:places|parts|times)|multiple (?:places|parts|times)|(?:two|different) (?:places|parts|sections))\b/
+const SEVERAL_PLACES = /\b(?:twice|more than (?:once|one)|(?:several|multiple) (?:places|parts|times)|(?:two|different|two different) (?:places|parts|sections|cities|industries))\b/
 
 /** Verbs of being mentioned: "come up", "appear", "feature". */
 const MENTIONED = new Set(['come', 'comes', 'appear', 'appears', 'feature', 'features', 'mentioned', 'crop', 'crops', 'show', 'shows', 'surface', 'surfaces'])
@@ -176,12 +176,15 @@ export function occurrences(lookup: Lookup): EngineResult | undefined {
   // "Where does glass come up in the plan?" asks for every place too.
   // ("Where are the glass clusters mentioned?" names which glass it means.)
   const whereMentioned = u.words.includes('where') && u.words.some((w) => MENTIONED.has(w))
-  if (specific.length !== 1 || u.mentions.length < 1 || !(whereMentioned || SEVERAL_PLACES.test(u.words.join(' ')))) return undefined
+  if (!specific.length || !(whereMentioned || SEVERAL_PLACES.test(u.words.join(' ')))) return undefined
   const mention = u.mentions.find((m) => m.entities.some((e) => specific[0]!.includes(e)))!
   const said = u.words.slice(mention.from, mention.to)
   if (!SEVERAL_PLACES.test(u.words.join(' ')) && said.some((w) => lookup.cues.typeWords.has(stem(w)))) return undefined
   const asked = ownWords(lookup, said.join(' '))
-  const things = [...graph.entities.values()].filter((e) => !CONTEXT_TYPES.has(e.type) && ownWords(lookup, e.name).some((x) => asked.some((y) => shared(x, y))))
+  const sharesAsked = (e: GraphEntity) => ownWords(lookup, e.name).some((x) => asked.some((y) => shared(x, y)))
+  // Every thing the question names is one of them ("Glass is mentioned in two places. … the glass clusters, … glassware …").
+  if (!specific.every((g) => g.some(sharesAsked))) return undefined
+  const things = [...graph.entities.values()].filter((e) => !CONTEXT_TYPES.has(e.type) && sharesAsked(e))
   if (things.length < 2) return undefined
   const facts: ResolvedFact[] = []
   const parts = things.map((e) => {
