@@ -84,10 +84,28 @@ export class FactsEngine {
    */
   #corrected(lookup: Lookup): EngineResult | undefined {
     const premise = premiseCorrection(lookup, true)
-    if (premise) return { kind: 'answer', segments: [premise], anchored: true }
+    if (premise) {
+      // (What the correction already says is not said twice.)
+      const rest = this.#withoutPlaces(lookup).filter((s) => !s.facts.length || !s.facts.every((f) => premise.facts.includes(f)))
+      return { kind: 'answer', segments: [premise, ...rest], anchored: true }
+    }
     // A wrong figure alone answers only a question that asks nothing the documents lack ("What results did it report for 2021?" does).
     const figure = countCorrection(lookup)
     return figure && { kind: 'answer', segments: [figure], anchored: false }
+  }
+
+  /** "The industrial glass clusters in Yuncheng are part of which industry?": what the question asks, without the place it got wrong. */
+  #withoutPlaces(lookup: Lookup): Segment[] {
+    const isPlace = (e: { type: string }) => e.type === 'city' || e.type === 'region'
+    const mentions = lookup.u.mentions.filter((m) => !m.entities.every(isPlace))
+    if (mentions.length === lookup.u.mentions.length || !mentions.some((m) => m.entities.some((e) => !CONTEXT_TYPES.has(e.type)))) return []
+    const u = { ...lookup.u, mentions, types: lookup.u.types.filter((t) => t !== 'city' && t !== 'region' || t === lookup.u.targetType) }
+    const rest: Lookup = { ...lookup, u, specific: lookup.specific.filter((g) => !g.every(isPlace)) }
+    for (const step of STEPS) {
+      const result = step(rest)
+      if (result) return result.kind === 'answer' ? result.segments : []
+    }
+    return []
   }
 }
 

@@ -835,4 +835,8 @@ describe('offline answers on the committed index', async () => {
     const glass = await ask('Glass is mentioned in two places. Which city hosts the industrial glass clusters, and in which other industry does glassware appear?')
     expect(glass.answer).toMatch(/glassware sector of the light industry.*industrial glass clusters .*Lyuliang/)
   })
+  it('answers what a question with a wrong place asks, after the correction', async () => {
+    expect((await ask('The industrial glass clusters in Yuncheng are part of which industry?')).answer).toMatch(/^The industrial glass clusters are in Lyuliang, not Yuncheng.*building materials/)
+    expect((await ask('Datong has a kaolin cluster: which other city shares it?')).answer).toBe('The kaolin industrial clusters are in Xinzhou and Shuozhou, not Datong [1].')
+  })
 })
