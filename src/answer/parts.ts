@@ -4,11 +4,12 @@ import type { AskResponse } from '../core/types.js'
 
 /**
  * Splits a question that asks two things: "Where are the carbon clusters and which industry are
- * they part of?" → ["Where are the carbon clusters", "which industry are they part of?"].
+ * they part of?" → ["Where are the carbon clusters", "which industry are they part of?"]; also "…, and to which …",
+ * "…, and say what …".
  */
 export function splitQuestion(question: string): string[] {
   const parts = question
-    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:which|what(?:'?s)?|where|who|how|when|is|are|does|do)\b)|[;；]\s*/i)
+    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|,?\s+(?:and|also|plus)\s+(?:(?:say|tell me|explain|to|for)\s+)?(?=(?:which|what(?:'?s)?|where|who|how|when|is|are|does|do)\b)|[;；]\s*/i)
     // "how many industries total, who published it": a comma before another question word, after one.
     .flatMap((p) => (/\b(?:which|what|where|who|how|when)\b/i.test(p.split(',')[0]!) ? p.split(/,\s+(?=(?:which|what|where|who|how|when)\b)/i) : [p]))
     .map((p) => p.trim())
@@ -31,6 +32,8 @@ export function withoutPreamble(question: string): string {
     // "According to that same department, what …?": where the answer is to come from, not what is asked
     // (but "According to the Ministry of Commerce, …" names a source the answer may have to correct).
     .replace(/^\s*(?:according to|as per|based on)\b[^,?]{0,60},\s*(?=\S)/i, (preamble) => (NAMES_A_BODY.test(preamble) ? preamble : ''))
+    // "Reply in at most three bullet points: …": how to answer, before what is asked.
+    .replace(/^\s*(?:reply|answer|respond|write)\s+(?:in|as|using)\s+(?:at most|no more than|up to)\b[^:?]{0,50}:\s*(?=\S)/i, '')
     // "Answer as a numbered list and nothing else: …": the manner of answering; a list is still asked for.
     .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
     .replace(/,?\s+and nothing else\b/gi, '')

@@ -72,7 +72,7 @@ const OVERVIEW = cues('about', 'summary', 'summarize', 'summarise', 'overview', 
 const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of', 'counting', 'together', 'taken together')
 const SHARE = cues('share', 'shared', 'common', 'both have', 'both host', 'same', 'paired', 'paired with', 'partnered with', 'together with')
 const BOTH = cues('both')
-const NAMED = cues('name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify')
+const NAMED = cues('name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify', 'point out', 'points out', 'pointed out', 'single out', 'singles out', 'singled out')
 
 /** Words after which "when" asks a question ("and when …?"), and words that follow a "when" that asks one ("when will …?"). */
 const BEFORE_WHEN = new Set(['and', 'so', 'but', 'then', 'exactly', 'ok', 'okay'])

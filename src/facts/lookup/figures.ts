@@ -98,7 +98,9 @@ export function claimAt({ words, mentions }: Pick<Understanding, 'words' | 'ment
   if (number === undefined || REFERRING.has(words[i - 1] ?? '')) return undefined
   // (The document's name may take the year in: "2021 blueprints" is one mention.)
   // ("The blueprint covers industrial development in 2021": the year may also follow the document's name.)
-  const ofDocument = mentions.some((m) => m.from >= i - 6 && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint'))
+  // ("Shanxi's 2021 plan": the document by a common name.)
+  const ofDocument =
+    mentions.some((m) => m.from >= i - 6 && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint')) || /^(?:plans?|blueprints?)$/.test(words[i + 1] ?? '') || /^(?:plans?|blueprints?)$/.test(words[i + 2] ?? '')
   if (/^(?:19|20)\d\d$/.test(words[i]!) && ofDocument) return { value: number, unit: 'year', written: words[i]! }
   const scale = SCALES[words[i + 1] ?? '']
   return scale

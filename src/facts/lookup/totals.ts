@@ -7,6 +7,8 @@ import { claimAt, WEAK_MEASURES } from './figures.js'
 /** Words that ask for groups' totals together ("all told", "split between"), beyond the shared ones. */
 const TOTALLED = new Set([...TOGETHER, 'combine', 'all', 'overall', 'split'])
 const FEWER = new Set(['fewer', 'less', 'smaller'])
+/** Words that compare groups by size: "Are there more emerging or traditional industries?" */
+const SIZE_WORDS = new Set([...FEWER, 'more', 'larger', 'bigger', 'greater', 'number', 'many', 'size'])
 const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'missing', 'unlisted', 'unmentioned'])
 
 /** Number words that may stand between "which" and what it asks for. */
@@ -20,7 +22,9 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "Are there more emerging or traditional industries?": the two stated totals side by side.
   // "How many more strategic emerging industries are there than traditional ones?": the same, and the difference.
   const howManyMore = u.intent === 'count' && u.words.some((w, i) => w === 'many' && ['more', 'fewer', 'less'].includes(u.words[i + 1] ?? ''))
-  if (u.compare && groups.length === 2 && (u.intent !== 'count' || howManyMore)) return compare(graph, groups, u.words.some((w) => FEWER.has(w)), howManyMore)
+  // ("How will the province treat the newer sectors compared with the older ones?" compares plans, not sizes.)
+  const sizes = u.words.some((w) => SIZE_WORDS.has(w))
+  if (u.compare && groups.length === 2 && (u.intent === 'count' ? howManyMore : sizes)) return compare(graph, groups, u.words.some((w) => FEWER.has(w)), howManyMore)
   // "If you add the traditional industries to the emerging ones, what total do you get?", "Do they add up to the headline number?"
   if ((u.intent === 'what' || u.intent === 'yesno') && groups.length > 1 && u.words.some((w) => TOTALLED.has(w))) return sum(graph, groups)
   // "True or false: there are nine strategic emerging industries.": a stated total the question gets right.
