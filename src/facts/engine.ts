@@ -1,7 +1,7 @@
 import { stem, words } from '../core/text.js'
 import type { FactGraph } from './graph.js'
 import type { Lexicon } from './lexicon.js'
-import { CONTEXT_TYPES, type Cues, type CueWords, type EngineResult, type Lookup } from './lookup/context.js'
+import { CONTEXT_TYPES, isPlaceType, type Cues, type CueWords, type EngineResult, type Lookup } from './lookup/context.js'
 import { arithmetic } from './lookup/arithmetic.js'
 import { fullName, goal, publisherCorrection, who } from './lookup/document.js'
 import { countCorrection, figures } from './lookup/figures.js'
@@ -96,10 +96,10 @@ export class FactsEngine {
 
   /** "The industrial glass clusters in Yuncheng are part of which industry?": what the question asks, without the place it got wrong. */
   #withoutPlaces(lookup: Lookup): Segment[] {
-    const isPlace = (e: { type: string }) => e.type === 'city' || e.type === 'region'
+    const isPlace = (e: { type: string }) => isPlaceType(e.type)
     const mentions = lookup.u.mentions.filter((m) => !m.entities.every(isPlace))
     if (mentions.length === lookup.u.mentions.length || !mentions.some((m) => m.entities.some((e) => !CONTEXT_TYPES.has(e.type)))) return []
-    const u = { ...lookup.u, mentions, types: lookup.u.types.filter((t) => t !== 'city' && t !== 'region' || t === lookup.u.targetType) }
+    const u = { ...lookup.u, mentions, types: lookup.u.types.filter((t) => !isPlaceType(t) || t === lookup.u.targetType) }
     const rest: Lookup = { ...lookup, u, specific: lookup.specific.filter((g) => !g.every(isPlace)) }
     for (const step of STEPS) {
       const result = step(rest)

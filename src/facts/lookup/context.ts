@@ -15,6 +15,9 @@ export type EngineResult =
 export const CONTEXT_TYPES = new Set(['blueprint', 'province', 'organization', 'region'])
 
 /** Words that set a named thing aside from what is asked ("what else besides the base", "apart from Taiyuan's"). */
+/** A city or a region: the types a place may have. */
+export const isPlaceType = (type: string): boolean => type === 'city' || type === 'region'
+
 /** Words that ask for several things together: "combined", "in total", "plus". */
 export const TOGETHER: ReadonlySet<string> = new Set(['combined', 'together', 'altogether', 'sum', 'total', 'add', 'plus'])
 

@@ -5,7 +5,7 @@ import type { ResolvedFact } from '../schema.js'
 import { linked, type Link } from '../traverse.js'
 import { singular } from '../understand.js'
 import { allOfType, ranked } from './all-of-type.js'
-import { CONTEXT_TYPES, describe, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
+import { CONTEXT_TYPES, describe, isPlaceType, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
 import { partialNote } from './totals.js'
 
 /** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?", "Do Xinzhou and Jincheng share a cluster type?" */
@@ -61,7 +61,7 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   if (!segments.length && named) segments.push({ text: `Yes. The article names ${describe(subject!, language)}.`, facts: [named] })
   // "… Datong will host the glass cluster?" "No. … in Lyuliang, not Datong." and what Datong does host.
   const place = swapped && misses.size ? others[0]! : undefined
-  const hosted = place ? linked(graph, place, subject!.type, CONTEXT_TYPES).filter((l) => l.via.length === 1) : []
+  const hosted = place ? directLinks(graph, place, subject!.type) : []
   if (place && hosted.length) {
     const names = joinList(hosted.map((l) => describe(l.entity, language)))
     segments.push({ text: located(nameOf(place, language), names, place, hosted[0]!.entity), facts: unique(hosted.flatMap((l) => l.via)) })
@@ -88,7 +88,7 @@ export function premiseCorrection({ graph, u, language, specific }: Lookup, stat
   const things = [...new Set(specific.filter((g) => !isPlaceType(g[0]!.type)).map((g) => g[0]!))]
   if (!places.length || things.length !== 1) return undefined
   const thing = things[0]!
-  const links = linked(graph, thing, 'city', CONTEXT_TYPES).filter((l) => l.via.length === 1)
+  const links = directLinks(graph, thing, 'city')
   const wrong = places.filter((p) => !links.some((l) => l.entity.key === p.key))
   if (!links.length || !wrong.length) return undefined
   const statement = relate(thing, links[0]!.via[0]!, links.map((l) => l.entity), language)
@@ -176,10 +176,11 @@ export function occurrences(lookup: Lookup): EngineResult | undefined {
   // "Where does glass come up in the plan?" asks for every place too.
   // ("Where are the glass clusters mentioned?" names which glass it means.)
   const whereMentioned = u.words.includes('where') && u.words.some((w) => MENTIONED.has(w))
-  if (!specific.length || !(whereMentioned || SEVERAL_PLACES.test(u.words.join(' ')))) return undefined
+  const several = SEVERAL_PLACES.test(u.words.join(' '))
+  if (!specific.length || !(whereMentioned || several)) return undefined
   const mention = u.mentions.find((m) => m.entities.some((e) => specific[0]!.includes(e)))!
   const said = u.words.slice(mention.from, mention.to)
-  if (!SEVERAL_PLACES.test(u.words.join(' ')) && said.some((w) => lookup.cues.typeWords.has(stem(w)))) return undefined
+  if (!several && said.some((w) => lookup.cues.typeWords.has(stem(w)))) return undefined
   const asked = ownWords(lookup, said.join(' '))
   const sharesAsked = (e: GraphEntity) => ownWords(lookup, e.name).some((x) => asked.some((y) => shared(x, y)))
   // Every thing the question names is one of them ("Glass is mentioned in two places. … the glass clusters, … glassware …").
@@ -188,8 +189,8 @@ export function occurrences(lookup: Lookup): EngineResult | undefined {
   if (things.length < 2) return undefined
   const facts: ResolvedFact[] = []
   const parts = things.map((e) => {
-    const within = linked(graph, e, 'industry', CONTEXT_TYPES).filter((l) => l.via.length === 1 && l.entity.key !== e.key)
-    const places = linked(graph, e, 'city', CONTEXT_TYPES).filter((l) => l.via.length === 1)
+    const within = directLinks(graph, e, 'industry').filter((l) => l.entity.key !== e.key)
+    const places = directLinks(graph, e, 'city')
     facts.push(...within.flatMap((l) => l.via), ...places.flatMap((l) => l.via))
     const of = within.length ? ` of ${joinList(within.map((l) => describe(l.entity, language)))}` : ''
     const kind = e.type === 'sector' ? ` sector` : ''
@@ -298,7 +299,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   return u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined
 }
 
-const isPlaceType = (t: string) => t === 'city' || t === 'region'
+/** What `type` is linked to in one fact: "the kaolin clusters are in Xinzhou and Shuozhou". */
+const directLinks = (graph: Lookup['graph'], e: GraphEntity, type: string) => linked(graph, e, type, CONTEXT_TYPES).filter((l) => l.via.length === 1)
 
 /** Words that ask whether a thing appears in the text at all. */
 const APPEARS = new Set(['anywhere', 'appear', 'appears', 'show', 'shows', 'feature', 'features', 'mentioned', 'elsewhere'])
@@ -387,7 +389,7 @@ function linkAnswer({ graph, u, language }: Lookup, type: string, starts: GraphE
   // "… every building-materials cluster type, along with the city or cities for each", "cluster type | cities":
   // places asked for besides the things, when no place is named, go with each thing.
   const placesToo = !isPlaceType(type) && u.types.some(isPlaceType) && !starts.some((e) => isPlaceType(e.type))
-  const placesOf = (e: GraphEntity) => (placesToo ? linked(graph, e, 'city', CONTEXT_TYPES).filter((l) => l.via.length === 1) : [])
+  const placesOf = (e: GraphEntity) => (placesToo ? directLinks(graph, e, 'city') : [])
   const named = (l: Link) => {
     const places = placesOf(l.entity)
     const where = places.length ? ` (${joinList(places.map((p) => nameOf(p.entity, language)))})` : ''

@@ -1,7 +1,7 @@
 import { isStopword, stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
-import { CONTEXT_TYPES, TOGETHER, unique, type EngineResult, type Lookup } from './context.js'
+import { CONTEXT_TYPES, isPlaceType, TOGETHER, unique, type EngineResult, type Lookup } from './context.js'
 import { claimAt, WEAK_MEASURES } from './figures.js'
 
 /** Words that ask for groups' totals together ("all told", "split between"), beyond the shared ones. */
@@ -42,7 +42,7 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   const bare = u.words.every((w, i) => isStopword(w) || u.mentions.some((m) => i >= m.from && i < m.to))
   if (!groups.length || (u.intent === 'what' && !u.targetType && !bare && !u.named)) return undefined
   // "Which two traditional industries both have clusters in Lyuliang?": the members a place narrows are the links lookup's.
-  if (specific.some((g) => g.every((e) => e.type === 'city' || e.type === 'region'))) return undefined
+  if (specific.some((g) => g.every((e) => isPlaceType(e.type)))) return undefined
   // "…, what sort of growth model is the province going after?": a place or the document is the subject, not the members asked for.
   if (u.intent === 'what' && !u.typeAsked && CONTEXT_TYPES.has(u.targetType ?? '')) return undefined
   // "What will the nine emerging industries do?", "In which direction should …?" ask for their plans, not their members.
