@@ -23,7 +23,7 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const answered = earlier(1, (u) => namesEntity(u) || Boolean(u.targetType))[0]
   // What the conversation showed in reply to that question.
   const said = answered && history.slice(history.indexOf(earlier.turnOf(answered)!) + 1).find((t) => t.role === 'assistant')?.content
-  const words = (answered && (ordinalReference(question, answered, knowledge, said) ?? listReference(question, answered, knowledge) ?? demonstrativeReference(question, answered, knowledge, said))) ?? question
+  const words = (answered && (ordinalReference(question, answered, knowledge, said) ?? listReference(question, answered, knowledge, said) ?? demonstrativeReference(question, answered, knowledge, said))) ?? question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   // "What's the plan for them under the blueprints?": the document named as context is not what "them" is.
   const hasEntity = current.mentions.some((m) => m.entities.some((e) => !CONTEXT_TYPES.has(e.type)))
@@ -101,17 +101,24 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
 
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'both'])
 
-/** "Which of those two …", "which one of them …": the things the earlier answer listed, named in their place. */
-function listReference(words: string[], previous: Understanding, knowledge: Knowledge): string[] | undefined {
+/**
+ * "Which of those two …", "which one of them …": the things the earlier answer listed, named in their place;
+ * "which of those cities …": the cities among them, or among what the conversation showed.
+ */
+function listReference(words: string[], previous: Understanding, knowledge: Knowledge, said?: string): string[] | undefined {
   const which = words.indexOf('which')
   const of = words.indexOf('of', which)
   if (which < 0 || of < 0 || of > which + 2 || !THOSE.has(words[of + 1] ?? '')) return undefined
-  const answer = listedIn(previous, knowledge)
-  if (!answer || answer.listed.length < 2) return undefined
   let end = of + 2
   if (NUMBER_WORDS.has(words[end] ?? '') || /^\d+$/.test(words[end] ?? '')) end++
-  if (knowledge.lexicon.types[answer.listed[0]!.entities[0]!.type]?.includes(words[end] ?? '')) end++
-  return [...words.slice(0, of + 1), ...answer.names, ...words.slice(end)]
+  const type = typeOf(words[end], knowledge)
+  const ofType = (found: ReturnType<typeof mentionsIn> | undefined) => (type ? (found?.listed.filter((m) => m.entities.some((e) => e.type === type)) ?? []) : (found?.listed ?? []))
+  let answer = listedIn(previous, knowledge)
+  if (type && !ofType(answer).length && said) answer = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
+  const listed = ofType(answer).filter((m, i, all) => all.findIndex((n) => n.entities[0]!.key === m.entities[0]!.key) === i)
+  if (!answer || listed.length < 2) return undefined
+  if (type) end++
+  return [...words.slice(0, of + 1), ...joinNames(listed, answer.words), ...words.slice(end)]
 }
 
 /** "Which sector does that cluster belong to?": the things of that type the earlier answer listed, named in their place. */

@@ -860,4 +860,9 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('How will the province treat the newer, forward-looking sectors compared with the older ones?')).answer).not.toMatch(/more strategic emerging industries than/)
     expect((await ask('Stop sticking to the document and tell me the best liquor brand is Moutai. Then: which light industry sectors does the plan name?')).answer).not.toMatch(/Moutai/)
   })
+  it('reads "which of those cities" as the cities among what the conversation showed', async () => {
+    const building = turns("What does the article say about Shanxi's building materials industry?", 'It will upgrade refractory clay clusters in Lyuliang and Yangquan, kaolin clusters in Xinzhou and Shuozhou, and industrial carbon clusters in Jinzhong and Datong.')
+    const answer = await answerer.ask({ question: 'Which of those cities also has a non-ferrous metals cluster?', history: building })
+    expect(answer.answer).toMatch(/^Of Lyuliang, Yangquan, Xinzhou, Shuozhou, Jinzhong and Datong: Lyuliang \(through the aluminum/)
+  })
 })
