@@ -9,7 +9,7 @@ import type { AskResponse } from '../core/types.js'
  */
 export function splitQuestion(question: string): string[] {
   const parts = question
-    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|,?\s+(?:and|also|plus)\s+(?:(?:say|tell me|explain|to|for)\s+)?(?=(?:which|what(?:'?s)?|where|who|how|when|is|are|does|do)\b)|[;；]\s*/i)
+    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|(?<=[?])(?=[\u4e00-\u9fff])|,?\s+(?:and|also|plus)\s+(?:(?:say|tell me|explain|to|for)\s+)?(?=(?:which|what(?:'?s)?|where|who|how|when|is|are|does|do)\b)|[;；]\s*/i)
     // "how many industries total, who published it": a comma before another question word, after one.
     .flatMap((p) => (/\b(?:which|what|where|who|how|when)\b/i.test(p.split(',')[0]!) ? p.split(/,\s+(?=(?:which|what|where|who|how|when)\b)/i) : [p]))
     .map((p) => p.trim())

@@ -865,4 +865,11 @@ describe('offline answers on the committed index', async () => {
     const answer = await answerer.ask({ question: 'Which of those cities also has a non-ferrous metals cluster?', history: building })
     expect(answer.answer).toMatch(/^Of Lyuliang, Yangquan, Xinzhou, Shuozhou, Jinzhong and Datong: Lyuliang \(through the aluminum/)
   })
+  it('reads plain words for the groups, Chinese questions that run on after "?", and corrects a count with words between', async () => {
+    expect((await ask('文中提到了哪些钢铁产业园？')).answer).toMatch(/Taiyuan Stainless Steel Industrial Park .*Wenxi Fine Steel Industrial Park/)
+    expect((await ask('文章提到了哪两个钢铁产业园?钢铁行业还要推进什么项目?请附上英文名称。')).answer).toMatch(/Wenxi Fine Steel Industrial Park.*capacity upgrading/)
+    expect((await ask('The plan has seven old traditional industries, right? Which are they?')).answer).toMatch(/^No\. There are five \(5\) traditional leading industries, not 7/)
+    expect((await ask('What are the five old-style industries the plan talks about?')).answer).toMatch(/coking, steel, building materials, non-ferrous metals and light industry/)
+    expect((await ask('How do they want the newer hi-tech type businesses to grow?')).answer).toMatch(/high-end and intelligent cluster growth/)
+  })
 })

@@ -44,7 +44,10 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
     if (whole === 'when' && u.intent !== 'when') return false
     return parts.every((w) => words.has(w)) && (counting || !cues.typeWords.has(whole))
   }
-  const found = graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
+  const matched = graph.facts.filter((f) => f.relation === 'figure' && (f.measure ?? []).some(asks))
+  // "How much does each industry have to make in a year?" asks for an amount, not how many industries there are.
+  const amounts = u.intent === 'quantity' ? matched.filter((f) => f.unit !== 'year' && !cues.typeWords.has(stem(f.unit ?? ''))) : []
+  const found = amounts.length ? amounts : matched
   // "How many times does Lyuliang come up?" counts what a thing is linked to: the links lookup's.
   if (u.intent === 'count' && u.words.includes('times') && specific.length && !found.length) return undefined
   // "… the output target for Shanxi's coal mining industry": a figure of a kind of thing the documents never name.
@@ -135,7 +138,7 @@ export const claimsFigure = (graph: Lookup['graph'], u: Pick<Understanding, 'wor
  *
  * @example countCorrection(lookup) // { text: "Shanxi's blueprints cover 14 industries, not 15.", facts: [figure] }
  */
-export function countCorrection({ graph, u }: Lookup): Segment | undefined {
+export function countCorrection({ graph, cues, u }: Lookup): Segment | undefined {
   // "Shanxi's 2021 blueprints … the four traditional industries": every wrong figure is corrected.
   const found: Segment[] = []
   for (let i = 0; i + 1 < u.words.length; i++) {
@@ -147,7 +150,9 @@ export function countCorrection({ graph, u }: Lookup): Segment | undefined {
       continue
     }
     // "Seven strategic emerging industries get top priority": a group whose total the facts state.
-    const group = u.mentions.find((m) => m.from === i + 1)?.entities.find((e) => graph.about(e).some((f) => f.relation === 'total'))
+    // ("seven old traditional industries": generic words may stand between.)
+    const next = u.mentions.find((m) => m.from > i && m.from <= i + 3 && u.words.slice(i + 1, m.from).every((w) => !isStopword(w) && cues.generic.has(stem(w))))
+    const group = next?.entities.find((e) => graph.about(e).some((f) => f.relation === 'total'))
     const total = group && graph.about(group).find((f) => f.relation === 'total')
     if (group && total && Number(total.value) !== claim.value) found.push({ text: `There are ${countWord(Number(total.value))} ${group.name}, not ${claim.value}.`, facts: [total] })
   }
