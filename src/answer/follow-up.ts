@@ -112,10 +112,8 @@ function listReference(words: string[], previous: Understanding, knowledge: Know
   let end = of + 2
   if (NUMBER_WORDS.has(words[end] ?? '') || /^\d+$/.test(words[end] ?? '')) end++
   const type = typeOf(words[end], knowledge)
-  const ofType = (found: ReturnType<typeof mentionsIn> | undefined) => (type ? (found?.listed.filter((m) => m.entities.some((e) => e.type === type)) ?? []) : (found?.listed ?? []))
-  let answer = listedIn(previous, knowledge)
-  if (type && !ofType(answer).length && said) answer = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
-  const listed = ofType(answer).filter((m, i, all) => all.findIndex((n) => n.entities[0]!.key === m.entities[0]!.key) === i)
+  const { answer, listed: found } = listedOfType(previous, knowledge, type, said)
+  const listed = found.filter((m, i, all) => all.findIndex((n) => n.entities[0]!.key === m.entities[0]!.key) === i)
   if (!answer || listed.length < 2) return undefined
   if (type) end++
   return [...words.slice(0, of + 1), ...joinNames(listed, answer.words), ...words.slice(end)]
@@ -125,12 +123,8 @@ function listReference(words: string[], previous: Understanding, knowledge: Know
 function demonstrativeReference(words: string[], previous: Understanding, knowledge: Knowledge, said?: string): string[] | undefined {
   const at = words.findIndex((w, i) => DEMONSTRATIVES.has(w) && typeOf(words[i + 1], knowledge) !== undefined)
   if (at < 0) return undefined
-  const type = typeOf(words[at + 1], knowledge)!
-  const ofType = (answer: ReturnType<typeof mentionsIn> | undefined) => answer?.listed.filter((m) => m.entities.some((e) => e.type === type)) ?? []
-  let answer = listedIn(previous, knowledge)
   // "That industry" after an answer about parks that said "both in the steel industry": what the conversation showed.
-  if (!ofType(answer).length && said) answer = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
-  const listed = ofType(answer)
+  const { answer, listed } = listedOfType(previous, knowledge, typeOf(words[at + 1], knowledge)!, said)
   if (!answer || !listed.length) return undefined
   return [...words.slice(0, at), ...joinNames(listed, answer.words), ...words.slice(at + 2)]
 }
@@ -149,6 +143,17 @@ function listedIn(previous: Understanding, knowledge: Knowledge) {
   const result = knowledge.engine.answer(previous, 'en')
   if (result.kind !== 'answer') return undefined
   return mentionsIn(knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words, previous, knowledge)
+}
+
+/**
+ * What the earlier answer listed of `type` (everything, without a type), or, when it lists none of that
+ * type, what the conversation showed in reply (`said`).
+ */
+function listedOfType(previous: Understanding, knowledge: Knowledge, type: string | undefined, said?: string) {
+  const ofType = (found: ReturnType<typeof mentionsIn> | undefined) => (type ? (found?.listed.filter((m) => m.entities.some((e) => e.type === type)) ?? []) : (found?.listed ?? []))
+  let answer = listedIn(previous, knowledge)
+  if (type && !ofType(answer).length && said) answer = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
+  return { answer, listed: ofType(answer) }
 }
 
 /** The entities named in `words` that the earlier question did not ask about. */
