@@ -27,6 +27,9 @@ interface Analysis {
   unknown: string[]
 }
 
+/** A question that refers to something said before it, or asks to check it. */
+const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|verify|check|confirm|correct)\b/i
+
 /**
  * The offline answerer: strips instructions and preambles ("Yes or no:", "Apart from …,"), splits
  * a question in several parts, normalizes each (aliases, Chinese, spelling, typos), resolves
@@ -54,7 +57,10 @@ export class BlueprintAnswerer implements Answerer {
     // "I'm a student writing a thesis … Anyway, which stainless steel park …?": the story around a question is not part of it.
     const asked = first.response.grounded && !first.partial ? undefined : finalQuestion(cleaned)
     if (!asked) return first.response
-    const retried = await this.#ask(asked, history)
+    // A question that points back into the story ("My teacher asked me about Wenxi. What does the article say about it?",
+    // "My notes say … Can you verify the cities?") has the story as an earlier turn.
+    const story = POINTS_BACK.test(asked) ? cleaned.slice(0, cleaned.lastIndexOf(asked)).trim() : ''
+    const retried = await this.#ask(asked, story ? [...(history ?? []), { role: 'user', content: story }] : history)
     // After a partial answer, the question itself decides ("The article names only some; what are the unnamed ones?" is refused).
     if (first.partial) return retried.response
     return retried.response.grounded ? retried.response : first.response
@@ -104,7 +110,7 @@ export class BlueprintAnswerer implements Answerer {
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
-    if (stands && !unknownNumber) return composeSegments(this.corpus, result.segments, 'structured')
+    if (stands && !unknownNumber) return composeSegments(this.corpus, result.segments, 'structured', !result.unanswered)
     if (unknown.length || COUNTING.has(u.intent)) return notInSource()
     return this.#extractive.answer(u.words.join(' '), this.contentStems(u), this.knowledge.cueStems)
   }

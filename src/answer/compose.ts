@@ -6,9 +6,10 @@ import type { Segment } from '../facts/phrasing.js'
 
 /**
  * Turns answer segments into text with `[n]` markers before each segment's final punctuation,
- * citing the sentence that holds each evidence span of the segment's facts.
+ * citing the sentence that holds each evidence span of the segment's facts. `grounded` is false when
+ * the segments say that the documents don't answer the question and cite only what they do say.
  */
-export function composeSegments(corpus: Corpus, segments: readonly Segment[], source: AnswerSource): AskResponse {
+export function composeSegments(corpus: Corpus, segments: readonly Segment[], source: AnswerSource, grounded = true): AskResponse {
   const list = new CitationList(corpus)
   const parts = segments.map((segment) => {
     const spans = mergeSpans(segment.facts.flatMap((f) => f.spans.map((span) => ({ documentId: f.documentId, ...corpus.sentenceSpan(f.documentId, span) }))))
@@ -18,7 +19,7 @@ export function composeSegments(corpus: Corpus, segments: readonly Segment[], so
     const m = /([.;:!?。])$/.exec(segment.text)
     return m ? `${segment.text.slice(0, -1)} ${markers}${m[1]}` : `${segment.text} ${markers}`
   })
-  return { answer: parts.join(' '), grounded: true, source, citations: list.citations }
+  return { answer: parts.join(' '), grounded, source, citations: list.citations }
 }
 
 /** Overlapping spans of the same document become one span, so one claim is not cited three times. */

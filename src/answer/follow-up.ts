@@ -31,6 +31,8 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   // "How many of the nine …" points back as much as "those" does.
   const referential = words.some((w, i) => CONTEXT_WORDS.has(w) || (NUMBER_WORDS.has(w) && words[i - 1] === 'the')) || words.length <= 6
   if (hasEntity && hasFrame) return words
+  // "What else is the first city down for?": once the reference is written in, the question asks about that entity itself.
+  if (hasEntity && words !== question && words.some((w) => SETTING_ASIDE.has(w))) return words
   if (!referential) return words
   const previous = earlier(1, namesEntity)[0]
   if (!previous) return words

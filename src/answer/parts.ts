@@ -51,7 +51,7 @@ export function withoutPreamble(question: string): string {
 const QUESTION_START = /^\s*(?:which|what|where|who|how|when|why|is|are|does|do|did|can|list|name)\b/i
 
 /** A sentence about the form of the answer: "Just give city names", "Keep it short", "No long talk". */
-const ANSWER_FORM = /^\s*(?:just|only|please|pls|keep|no|be|in|give|answer|reply|respond)\b.*\b(?:names?|short|brief|long|talk|words?|list|sentences?|bullets?|details?|numbers?|table|json)\b/i
+const ANSWER_FORM = /^\s*(?:just|only|please|pls|keep|no|be|in|give|answer|reply|respond|use)\b.*\b(?:names?|short|brief|long|talk|words?|list|sentences?|bullets?|details?|numbers?|table|json)\b/i
 
 /**
  * The question at the end of a text that first tells something ("I'm a student … Anyway, which

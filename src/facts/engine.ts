@@ -44,6 +44,7 @@ export class FactsEngine {
       publisherPhrases: cues.publisherPhrases,
       inCorpus,
       planCues: new Set(cues.planCues),
+      cities: new Set(cues.cities),
     }
   }
 
@@ -57,6 +58,7 @@ export class FactsEngine {
       publisherCues: unique((lexicon.relations['published-by'] ?? []).filter((w) => w !== 'who' && !/\s/.test(w)).map(stem)),
       publisherPhrases: (lexicon.relations['published-by'] ?? []).filter((w) => /\s/.test(w)).map((w) => w.toLowerCase()),
       planCues: unique((lexicon.relations['plan'] ?? []).filter((w) => !AUXILIARIES.has(w)).map(stem)),
+      cities: unique(lexicon.cities.map((c) => c.toLowerCase())),
     }
   }
 

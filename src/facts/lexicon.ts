@@ -23,6 +23,8 @@ export const LexiconSchema = z.strictObject({
   generic: z.array(z.string()).default([]),
   /** Real words close to known ones that typo repair must leave alone: other provinces and cities ("Shaanxi", "Changzhi"). */
   distinct: z.array(z.string()).default([]),
+  /** Names of cities, outside what the documents link as places: a park named after one ("Taiyuan …") is in it. */
+  cities: z.array(z.string()).default([]),
 })
 
 export type Lexicon = z.output<typeof LexiconSchema>
@@ -44,6 +46,7 @@ export function mergeLexicons(lexicons: readonly Lexicon[]): Lexicon {
     out.measures.push(...l.measures)
     out.generic.push(...l.generic)
     out.distinct.push(...l.distinct)
+    out.cities.push(...l.cities)
   }
   return out
 }

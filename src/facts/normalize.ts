@@ -141,6 +141,8 @@ export class QuestionNormalizer {
       .replace(AMOUNT, amountWords)
       // "$ figure?": a dollar sign without an amount names the currency.
       .replace(/\$/g, ' dollar ')
+      // "project-wise" is about projects.
+      .replace(/(?<=\p{L})-wise\b/gu, '')
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []
     const out: string[] = []
@@ -305,9 +307,9 @@ function byLength(words: Iterable<string>): Array<[number, string[]]> {
   return [...table]
 }
 
-/** Words a derived word may come from: a maker or a newer thing from "make" and "new", "rapidly" from "rapid". */
+/** Words a derived word may come from: a maker or a newer thing from "make" and "new", "rapidly" from "rapid", "projectwise" from "project". */
 function derivedFrom(word: string): string[] {
-  const m = /^(.{3,}?)(ers|er|rs|r|ly|ily|ness)$/.exec(word)
+  const m = /^(.{3,}?)(ers|er|rs|r|ly|ily|ness|wise)$/.exec(word)
   if (!m) return []
   const [, root, suffix] = m as unknown as [string, string, string]
   if (suffix === 'ily') return [`${root}y`]

@@ -7,7 +7,15 @@ export type EngineResult =
    * `anchored`: the answer rests on what the question explicitly names (an entity with the type or
    * relation asked for, a matched figure, a stated total), so it stands even if other words are unknown.
    */
-  | { kind: 'answer'; segments: Segment[]; anchored?: boolean; /** Stands with one unknown word, not more ("will" alone asks for plans only weakly). */ weaklyAnchored?: boolean }
+  | {
+      kind: 'answer'
+      segments: Segment[]
+      anchored?: boolean
+      /** Stands with one unknown word, not more ("will" alone asks for plans only weakly). */
+      weaklyAnchored?: boolean
+      /** The segments say the documents don't answer what was asked, and cite what they do say ("names no city for it"). */
+      unanswered?: boolean
+    }
   | { kind: 'refuse'; reason: string }
   | { kind: 'none' }
 
@@ -37,6 +45,8 @@ export interface Cues {
   inCorpus: (word: string) => boolean
   /** Stems of the words that ask for plans by themselves ("plan", "focus", "tackle"), not the auxiliaries ("will", "do"). */
   planCues: ReadonlySet<string>
+  /** The lexicon's city names, folded: "taiyuan". */
+  cities: ReadonlySet<string>
 }
 
 /** The cue sets of {@link Cues} as plain data (JSON), computed at ingest. */

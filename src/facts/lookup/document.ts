@@ -24,7 +24,9 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   const aboutBlueprints = u.mentions.every((m) => m.entities.some((e) => ['blueprint', 'province', 'organization'].includes(e.type)))
   const body = namesBody(u)
   const askedSource = aboutBlueprints && body && (u.intent === 'yesno' || cued)
-  if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource) return undefined
+  // "Source of the plan?", "the author of the blueprints": the noun for a source asks who, without "who".
+  const sourceNoun = aboutBlueprints && u.words.some((w, i) => SOURCE_NOUNS.has(w) && u.words[i + 1] === 'of')
+  if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource && !sourceNoun) return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
   if (!facts.length) return undefined
   const named = u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))
@@ -60,6 +62,9 @@ const hasPublisherPhrase = (cues: Lookup['cues'], u: Lookup['u']) => {
   const text = ` ${u.words.join(' ')} `
   return cues.publisherPhrases.some((p) => text.includes(` ${p} `))
 }
+
+/** Nouns for where the blueprints come from. */
+const SOURCE_NOUNS = new Set(['source', 'author', 'authors', 'publisher', 'issuer', 'origin'])
 
 /** Verbs that make a body the source of the blueprints. */
 const SOURCE_VERBS = new Set(['issue', 'issued', 'issues', 'announce', 'announced', 'announces', 'release', 'released', 'releases', 'publish', 'published', 'publishes'])

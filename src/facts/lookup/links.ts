@@ -294,7 +294,7 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   }
   if (!specific.length) return allOfType(lookup, type)
   // "Where is the fine-steel park?": no place is linked, but a proper name may carry one; say the name and what it is part of.
-  if ((u.intent === 'where' || isPlaceType(type)) && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!)
+  if ((u.intent === 'where' || isPlaceType(type)) && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!, u.words.some((w) => CITY_WORDS.has(w)))
   // "Which city hosts the medicine cluster?" when no city is linked: the blueprint doesn't say.
   return u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined
 }
@@ -342,13 +342,23 @@ export function mostLinkedType(graph: Lookup['graph'], group: GraphEntity[]): st
   return best.n ? best.t : undefined
 }
 
-/** "Where is X?" with no place linked: the article's name for X and what X is part of, and that no city is named for it. */
-function namedOnly({ graph, language }: Lookup, entity: GraphEntity): EngineResult | undefined {
+/** Words that ask for a city by name, more than "where" does. */
+const CITY_WORDS = new Set(['city', 'cities', 'prefecture', 'municipality', 'town'])
+
+/**
+ * "Where is X?" with no place linked: the article's name for X and what X is part of, and that no city is named for it.
+ * A name that begins with a city's ("Taiyuan Stainless Steel …") places X in that city; otherwise "which city …?" is unanswered.
+ */
+function namedOnly({ graph, cues, language }: Lookup, entity: GraphEntity, asksCity: boolean): EngineResult | undefined {
   const parent = graph.about(entity).find((f) => (f.relation === 'part-of' || f.relation === 'member-of') && f.objects.length)
   if (!parent) return undefined
   const whole = graph.objectsOf(parent)[0]!
-  const text = `The article names no city for it: it calls it the ${nameOf(entity, language)}, part of ${describe(whole, language)}.`
-  return { kind: 'answer', segments: [{ text, facts: [parent] }], anchored: true }
+  const named = `the ${nameOf(entity, language)}, part of ${describe(whole, language)}`
+  const city = entity.name.split(' ')[0]!
+  if (cues.cities.has(city.toLowerCase())) {
+    return { kind: 'answer', segments: [{ text: `Its name places it in ${city}: the article calls it ${named}; it names no city for it otherwise.`, facts: [parent] }], anchored: true }
+  }
+  return { kind: 'answer', segments: [{ text: `The article names no city for it: it calls it ${named}.`, facts: [parent] }], anchored: true, unanswered: asksCity }
 }
 
 /** "Which building materials clusters are not located in Lyuliang?": links of the first mention that the one after "not" lacks. */
