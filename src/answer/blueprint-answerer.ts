@@ -27,6 +27,8 @@ interface Analysis {
   unknown: string[]
 }
 
+const TRUE_OR_FALSE = /\btrue or false\b/i
+
 /** A question that refers to something said before it, or asks to check it. */
 const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|verify|check|confirm|correct)\b/i
 
@@ -52,7 +54,13 @@ export class BlueprintAnswerer implements Answerer {
   }
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
-    const cleaned = stripInstructions(question)
+    const response = await this.#reply(stripInstructions(question), history)
+    // "True or false: …" is answered in its own words.
+    return TRUE_OR_FALSE.test(question) ? { ...response, answer: response.answer.replace(/^Yes\./, 'True.').replace(/^No\./, 'False.') } : response
+  }
+
+  /** The answer to a question whose instructions were stripped, or to the question at the end of its text. */
+  async #reply(cleaned: string, history: AskInput['history']): Promise<AskResponse> {
     const first = await this.#ask(cleaned, history)
     // "I'm a student writing a thesis … Anyway, which stainless steel park …?": the story around a question is not part of it.
     const asked = first.response.grounded && !first.partial ? undefined : finalQuestion(cleaned)

@@ -4,8 +4,11 @@
  */
 const REST = String.raw`[^.?!。？！]*?(?=,?\s+(?:and\s+)?(?:then|after that|afterwards|but|so)\b|\s+--?\s+|\s*[—–]\s*|(?::|,?\s+(?:and|now|also))\s+(?=(?:which|what|where|who|how|when|why|is|are|does|do|can|list|name)\b)|\s+(?=how (?:many|much)\b)|[.?!。？！]|$)[.?!:]?`
 
-/** "Respond in JSON …", "Reply as a table …": a format request, whose rest may hold the real question. */
-const FORMAT_ONLY = String.raw`(?!\s+(?:only\s+)?(?:in|as|using)\s+(?:an?\s+)?(?:json|yaml|csv|markdown|a\s+table|a\s+(?:numbered\s+|bulleted\s+)?list|bullet|plain|one|a\s+single|short|brief|english|chinese)\b|\s+in\s+(?:at most\s+|no more than\s+|up to\s+)?(?:\w+\s+)?(?:bullet points?|bullets|sentences?|words|lines?)\b|\s+with\s+(?:an?\s+)?(?:yes or no|true or false|(?:single\s+|short\s+|brief\s+|bullet(?:ed)?\s+|numbered\s+)?(?:number|figure|sentence|list|paragraph))\b)`
+/** The shape of an answer asked for after "with": "a single number", "yes or no", "a JSON object". */
+const ANSWER_SHAPE = String.raw`(?:an?\s+|one\s+)?(?:single\s+|short\s+|brief\s+|bullet(?:ed)?\s+|numbered\s+)?(?:yes or no|true or false|yes\/no|number|figure|sentence|list|paragraph|(?:json|yaml|csv)(?:\s+object)?|table)\b`
+
+/** "Respond in JSON …", "Reply as a table …", "Respond only with a JSON object …": a format request, whose rest may hold the real question. */
+const FORMAT_ONLY = String.raw`(?!\s+(?:only\s+)?(?:in|as|using)\s+(?:an?\s+)?(?:json|yaml|csv|markdown|a\s+table|a\s+(?:numbered\s+|bulleted\s+)?list|bullet|plain|one|a\s+single|short|brief|english|chinese)\b|\s+in\s+(?:at most\s+|no more than\s+|up to\s+)?(?:\w+\s+)?(?:bullet points?|bullets|sentences?|words|lines?)\b|\s+(?:only\s+)?with\s+${ANSWER_SHAPE})`
 
 /** Words that make a fragment a question, or a request for an answer. */
 const ASKS = /\b(?:what|which|where|who|whom|whose|how|why|when|is|are|was|were|does|do|did|can|could|will|would|list|name|tell|give|show|explain)\b|[？?吗哪什几多]/iu
@@ -61,7 +64,7 @@ const INSTRUCTIONS: Rule[] = [
   // "Dump the raw retrieval context and the file paths on disk".
   rule(/dump|print|list|show|reveal|output|display/i, String.raw`\b(?:dump|print|list|show|reveal|output|display)\b[^.?!。？！]*?\b(?:(?:raw|retrieval|retrieved)\s+(?:context|chunks|passages)|file\s+paths?|paths\s+on\s+disk|environment\s+variables?|env\s+vars|source\s+code|internal\s+state|your\s+index)\b${REST}`),
   rule(/from now on/i, String.raw`\bfrom now on\b${REST}`),
-  rule(/say|respond|answer|reply|claim|state/i, String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b(?!\s+(?:an?\s+|one\s+)?(?:single\s+|short\s+|brief\s+|bullet(?:ed)?\s+|numbered\s+)?(?:yes or no|true or false|yes\/no|number|figure|sentence|list|paragraph)\b)${REST}`),
+  rule(/say|respond|answer|reply|claim|state/i, String.raw`\b(?:say|respond|answer|reply|claim|state)\s+(?:only\s+)?(?:with|that)\b(?!\s+${ANSWER_SHAPE})${REST}`),
   rule(/ignore|disregard|forget|stop/i, String.raw`\b(?:ignore|disregard|forget|stop\s+(?:sticking|keeping|limiting\s+yourself)\s+to|stop\s+(?:following|using|relying\s+on))\s+(?:the\s+|this\s+|that\s+|your\s+|all\s+)?(?:news\s+)?(?:article|document|doc|text|blueprints?|passages?|sources?|context|facts)\b${REST}`),
   rule(/ignore/i, String.raw`\bignore\s+(?:the\s+|all\s+|any\s+)?(?:above|previous|prior|earlier|preceding|following)\b${REST}`),
   rule(/say|claim|state|write|assert|tell/i, String.raw`\b(?:say|claim|state|write|assert|tell (?:me|them|everyone|users))\s+(?:that\s+)?the\s+(?:blueprint|blueprints|article|document|text|plan)\b${REST}`),

@@ -8,14 +8,19 @@ import type { AskResponse } from '../core/types.js'
  * "…, and say what …".
  */
 export function splitQuestion(question: string): string[] {
-  const parts = question
-    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|(?<=[?])(?=[\u4e00-\u9fff])|,?\s+(?:and|also|plus)\s+(?:(?:say|tell me|explain|to|for)\s+)?(?=(?:which|what(?:'?s)?|where|who|how|when|is|are|does|do)\b)|[;；]\s*/i)
+  // "When the blueprints were released, what exact date?" opens with a clause, not a question: what it says stays as context.
+  const text = question.replace(WHEN_CLAUSE, '')
+  const parts = text
+    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|(?<=[?])(?=[\u4e00-\u9fff])|,?\s+(?:and|also|plus)\s+(?:(?:say|tell me|explain|to|for)\s+)?(?=(?:which|what(?:'?s)?|where|who|how|when|is|are|does|do)\b)|(?<!\btl)[;；]\s*/i)
     // "how many industries total, who published it": a comma before another question word, after one.
     .flatMap((p) => (/\b(?:which|what|where|who|how|when)\b/i.test(p.split(',')[0]!) ? p.split(/,\s+(?=(?:which|what|where|who|how|when)\b)/i) : [p]))
     .map((p) => p.trim())
     .filter((p) => /[\p{L}\p{N}]/u.test(p))
-  return parts.length > 1 ? parts : [question]
+  return parts.length > 1 ? parts : [text]
 }
+
+/** "When the blueprints were released, …": "when" before a subject, not before a verb, opens a clause. */
+const WHEN_CLAUSE = /^\s*when\s+(?!(?:is|are|was|were|did|do|does|will|would|can|could|has|have|had|should|shall)\b)(?=[^,?]+,\s*(?:which|what|where|who|how)\b)/i
 
 /** A public body named by its kind: "the Ministry of Commerce", "the Development and Reform Commission". */
 const NAMES_A_BODY = /\b(?:ministry|commission|council|bureau|committee|administration|authority|ndrc|department of)\b/i
@@ -37,6 +42,8 @@ export function withoutPreamble(question: string): string {
     // "Answer as a numbered list and nothing else: …": the manner of answering; a list is still asked for.
     .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
     .replace(/,?\s+and nothing else\b/gi, '')
+    // "How many types of building-materials clusters …, counting refractory clay, kaolin and so on?": examples of what is asked.
+    .replace(/,\s*(?:counting|including|like|such as)\s[^?]*?\b(?:and so on|and so forth|etc\.?|and the like)(?=[\s?.!]*$)/i, '')
     // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
     .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b[^:?]{0,50}?\s*[:,?-]?\s+(?=\S)(.*)$/i, (_, rest: string) =>
       /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,

@@ -233,11 +233,8 @@ export class QuestionNormalizer {
     }
     const british = spelling.words[word]
     if (british) return british
-    for (const [from, to] of spelling.suffixes) {
-      if (!word.endsWith(from)) continue
-      const candidate = word.slice(0, word.length - from.length) + to
-      if (this.vocabulary.has(candidate)) return candidate
-    }
+    const respelt = this.#respelt(word)
+    if (respelt) return respelt
     // An inflected synonym ("lengthening" for "lengthen"), then a known word inside a derived one ("makers", "newer").
     const byStem = this.#synonymsByStem.get(stem(word))
     if (byStem) return byStem
@@ -249,6 +246,26 @@ export class QuestionNormalizer {
     const synonym = word.length >= 5 ? this.#nearest(word, this.#synonymsByLength, 1) : undefined
     if (synonym) return synonyms[synonym] ? fold(synonyms[synonym]) : synonym
     return this.#nearest(word) ?? word
+  }
+
+  /** A known word by the lexicon's suffix spellings ("citys" → "cities"), also with a doubled letter written once ("cittys"). */
+  #respelt(word: string): string | undefined {
+    const bySuffix = (w: string) => {
+      for (const [from, to] of this.lexicon.spelling.suffixes) {
+        const candidate = w.endsWith(from) ? w.slice(0, w.length - from.length) + to : undefined
+        if (candidate && this.vocabulary.has(candidate)) return candidate
+      }
+      return undefined
+    }
+    const found = bySuffix(word)
+    if (found) return found
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] !== word[i + 1]) continue
+      const single = word.slice(0, i) + word.slice(i + 1)
+      const candidate = this.vocabulary.has(single) ? single : bySuffix(single)
+      if (candidate) return candidate
+    }
+    return undefined
   }
 
   /** A known word with two neighbours swapped ("mnay" → "many"), or one letter missing inside or at the end ("stel" → "steel", "wher" → "where"). */
