@@ -48,6 +48,8 @@ export function withoutPreamble(question: string): string {
     .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b[^:?]{0,50}?\s*[:,?-]?\s+(?=\S)(.*)$/i, (_, rest: string) =>
       /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,
     )
+    // "… in the plan? Yes or no, then cite the sentence.": how to answer, after the question it belongs to.
+    .replace(/\?\s*(?:(?:answer|reply|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no)\b[^?]*$/i, ', yes or no?')
     // "What about refractory clay, does it overlap with those cities?": the topic is what "it" is.
     .replace(/^\s*(?:and\s+)?(?:what|how)\s+about\s+([^,?]{1,60}),\s*(does|do|is|are|was|were|can|will|would|has|have|did)\s+(?:it|they|that|this)\b/i, '$2 $1')
     // "ok and apart from the parks what else …?": after chat fillers, up to a comma or the question word.

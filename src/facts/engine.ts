@@ -5,7 +5,7 @@ import { CONTEXT_TYPES, isPlaceType, type Cues, type CueWords, type EngineResult
 import { arithmetic } from './lookup/arithmetic.js'
 import { fullName, goal, publisherCorrection, who } from './lookup/document.js'
 import { countCorrection, figures } from './lookup/figures.js'
-import { byType, choice, occurrences, overlap, premiseCorrection, yesNo } from './lookup/links.js'
+import { byType, choice, memberCorrection, occurrences, overlap, premiseCorrection, yesNo } from './lookup/links.js'
 import { plans, reverse } from './lookup/plans.js'
 import { totals } from './lookup/totals.js'
 import type { Segment } from './phrasing.js'
@@ -74,6 +74,9 @@ export class FactsEngine {
       // A place or a count the question wrongly gives ("the kaolin clusters in Datong", "15 industries") is corrected first.
       const cited = new Set(result.segments.flatMap((s) => s.facts))
       const corrections = [premiseCorrection(lookup), countCorrection(lookup), publisherCorrection(lookup)].filter((c): c is Segment => c !== undefined && !c.facts.every((f) => cited.has(f)))
+      // (A member the question adds to a list is corrected even when the answer cites the list: it doesn't say what is missing.)
+      const member = memberCorrection(lookup)
+      if (member) corrections.push(member)
       // A corrected claim answers the question that made it ("…, right?"), whatever else it says.
       return corrections.length ? { ...result, segments: [...corrections, ...result.segments], anchored: true } : result
     }

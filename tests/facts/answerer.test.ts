@@ -899,4 +899,12 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('For the metals that are not iron, what chain Shanxi wants to make longer?')).answer).toMatch(/aluminum-magnesium industry chain/)
     expect(await ask('tl;dr the whole article in two sentences')).toMatchObject({ grounded: true, answer: expect.stringMatching(/14 industries/) })
   })
+  it('corrects a thing listed among a group\'s members that the article does not name there, and reads "Yes or no" after the question', async () => {
+    expect((await ask('Shanxi light industry is about liquor, soy sauce, textiles, ceramics and glassware — what will these sectors focus on?')).answer).toMatch(
+      /^For the light industry, the article names liquor, vinegar, textiles, ceramics and glassware, not soy sauce \[1\]\. The light industry will: focus on brand building/,
+    )
+    expect((await ask('What will the coking, steel and building materials sectors do?')).answer).not.toMatch(/the article names/)
+    const logistics = await ask("As a logistics student, I'd like to know: is modern logistics among the strategic emerging industries in the plan? Yes or no, then cite the sentence.")
+    expect(logistics.answer).toMatch(/^Yes\. The modern logistics industry is among the strategic emerging industries/)
+  })
 })

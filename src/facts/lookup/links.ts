@@ -1,4 +1,4 @@
-import { stem, words as wordsOf } from '../../core/text.js'
+import { isStopword, stem, words as wordsOf } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, plural, type Segment } from '../phrasing.js'
 import type { ResolvedFact } from '../schema.js'
@@ -94,6 +94,31 @@ export function premiseCorrection({ graph, u, language, specific }: Lookup, stat
   const statement = relate(thing, links[0]!.via[0]!, links.map((l) => l.entity), language)
   return { text: `${statement}, not ${joinList(wrong.map((p) => nameOf(p, language)), 'or')}.`, facts: unique(links.flatMap((l) => l.via)) }
 }
+
+/**
+ * "Light industry is about liquor, soy sauce, textiles …": between two members of one group, the question lists
+ * something the documents never mention; the members they do name.
+ *
+ * @example memberCorrection(lookup) // { text: 'For the light industry, the article names liquor, vinegar, textiles, ceramics and glassware, not soy sauce.', facts }
+ */
+export function memberCorrection({ graph, cues, u, language }: Lookup): Segment | undefined {
+  const mentions = [...u.mentions].sort((a, b) => a.from - b.from)
+  const groupOf = (e: GraphEntity) => graph.about(e).filter((f) => MEMBERSHIP.has(f.relation) && f.objects.length === 1)
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const [a, b] = [mentions[i]!.entities[0]!, mentions[i + 1]!.entities[0]!]
+    const between = u.words.slice(mentions[i]!.to, mentions[i + 1]!.from).filter((w) => w !== 'and' && w !== 'or')
+    const alien = between.length > 0 && between.length <= 3 && between.every((w) => !isStopword(w) && !cues.generic.has(stem(w)) && !cues.inCorpus(w))
+    const shared = alien ? groupOf(a).find((f) => groupOf(b).some((g) => g.relation === f.relation && g.objects[0] === f.objects[0])) : undefined
+    if (!shared) continue
+    const whole = graph.objectsOf(shared)[0]!
+    const members = graph.pointingAt(whole).filter((f) => f.relation === shared.relation)
+    const names = joinList(members.map((f) => nameOf(graph.subjectOf(f), language)))
+    return { text: `For ${describe(whole, language)}, the article names ${names}, not ${between.join(' ')}.`, facts: members }
+  }
+  return undefined
+}
+
+const MEMBERSHIP = new Set(['part-of', 'member-of'])
 
 /**
  * "Which of Lyuliang and Yangquan hosts the glass clusters?": the mentioned candidates (two or more

@@ -37,7 +37,8 @@ export function plans({ graph, u, language, specific: mentioned, planWord }: Loo
     const stated = own.length ? own : parent ? graph.about(parent).filter((f) => f.relation === 'plan') : []
     // "The non-ferrous metals sector … its aluminum clusters": the group's plans, once.
     if (!stated.length || stated.every((p) => segments.some((s) => s.facts.includes(p)))) continue
-    const verb = /s$/.test(entity.name) ? 'are' : 'is'
+    // "The textiles are", "the modern logistics industry is", "the glass is".
+    const verb = /[^s]s$/.test(describe(entity)) ? 'are' : 'is'
     const belongs = parent && (parentFact!.relation === 'member-of' ? `${verb} one of the ${parent.name}` : `${verb} part of ${describe(parent)}`)
     const lead = belongs ? `${capitalize(describe(entity))} ${belongs}, which will:` : `${capitalize(describe(entity))} will:`
     segments.push({ text: lead, facts: parentFact ? [parentFact] : [] })
