@@ -42,8 +42,11 @@ export function withoutPreamble(question: string): string {
     // "Answer as a numbered list and nothing else: …": the manner of answering; a list is still asked for.
     .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
     .replace(/,?\s+and nothing else\b/gi, '')
-    // "How many types of building-materials clusters …, counting refractory clay, kaolin and so on?": examples of what is asked.
+    // "How many types of building-materials clusters …, counting refractory clay, kaolin and so on?", "… for building supplies
+    // (clay, tiles, carbon, glass)?", "… for the consumer-goods side, like vinegar?": examples of what is asked.
     .replace(/,\s*(?:counting|including|like|such as)\s[^?]*?\b(?:and so on|and so forth|etc\.?|and the like)(?=[\s?.!]*$)/i, '')
+    .replace(/\s*\((?:(?:like|such as|e\.g\.?|including)\s[^()]*|[^(),]*,[^(),]*,[^()]*)\)/gi, '')
+    .replace(/,\s*(?:like|such as|e\.g\.?|for example)\s+[^,?]{1,40}(?=\?\s*$)/i, '')
     // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
     .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b[^:?]{0,50}?\s*[:,?-]?\s+(?=\S)(.*)$/i, (_, rest: string) =>
       /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,

@@ -26,6 +26,15 @@ export const CONTEXT_TYPES = new Set(['blueprint', 'province', 'organization', '
 /** A city or a region: the types a place may have. */
 export const isPlaceType = (type: string): boolean => type === 'city' || type === 'region'
 
+/**
+ * A what-question, also "what are … supposed to / going to …", which is otherwise read as asking for a list: with a
+ * plan word ("What are the traditional industries supposed to do?") it asks for plans, not members.
+ */
+export const asksWhat = (u: Understanding): boolean =>
+  u.intent === 'what' || (u.intent === 'list' && u.words[0] === 'what' && u.words[1] === 'are' && u.words.some((w, i) => ABOUT_TO.has(w) && u.words[i + 1] === 'to'))
+
+const ABOUT_TO = new Set(['supposed', 'going', 'expected', 'meant', 'set', 'planned', 'due'])
+
 /** Words that ask for several things together: "combined", "in total", "plus". */
 export const TOGETHER: ReadonlySet<string> = new Set(['combined', 'together', 'altogether', 'sum', 'total', 'add', 'plus'])
 

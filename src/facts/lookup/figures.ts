@@ -101,9 +101,9 @@ export function claimAt({ words, mentions }: Pick<Understanding, 'words' | 'ment
   if (number === undefined || REFERRING.has(words[i - 1] ?? '')) return undefined
   // (The document's name may take the year in: "2021 blueprints" is one mention.)
   // ("The blueprint covers industrial development in 2021": the year may also follow the document's name.)
-  // ("Shanxi's 2021 plan": the document by a common name.)
+  // ("Shanxi's 2021 plan", "Shanxi's plan for 2021": the document by a common name.)
   const ofDocument =
-    mentions.some((m) => m.from >= i - 6 && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint')) || /^(?:plans?|blueprints?)$/.test(words[i + 1] ?? '') || /^(?:plans?|blueprints?)$/.test(words[i + 2] ?? '')
+    mentions.some((m) => m.from >= i - 6 && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint')) || [i + 1, i + 2, i - 1, i - 2].some((j) => /^(?:plans?|blueprints?)$/.test(words[j] ?? ''))
   if (/^(?:19|20)\d\d$/.test(words[i]!) && ofDocument) return { value: number, unit: 'year', written: words[i]! }
   const scale = SCALES[words[i + 1] ?? '']
   return scale
@@ -141,7 +141,8 @@ export const claimsFigure = (graph: Lookup['graph'], u: Pick<Understanding, 'wor
 export function countCorrection({ graph, cues, u }: Lookup): Segment | undefined {
   // "Shanxi's 2021 blueprints … the four traditional industries": every wrong figure is corrected.
   const found: Segment[] = []
-  for (let i = 0; i + 1 < u.words.length; i++) {
+  // (A yes/no question may end with the figure it claims, "Is this Shanxi's plan for 2021?"; "What were the targets for 2021?" asks about 2021.)
+  for (let i = 0; i < u.words.length - (u.intent === 'yesno' ? 0 : 1); i++) {
     const claim = claimAt(u, i)
     if (!claim) continue
     const fact = contradicted(graph, claim)

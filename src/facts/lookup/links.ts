@@ -5,7 +5,7 @@ import type { ResolvedFact } from '../schema.js'
 import { linked, type Link } from '../traverse.js'
 import { singular } from '../understand.js'
 import { allOfType, ranked } from './all-of-type.js'
-import { CONTEXT_TYPES, describe, isPlaceType, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
+import { asksWhat, CONTEXT_TYPES, describe, isPlaceType, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
 import { partialNote } from './totals.js'
 
 /** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?", "Do Xinzhou and Jincheng share a cluster type?" */
@@ -259,7 +259,7 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const showsUp = (u.intent === 'yesno' && u.words.some((w) => APPEARS.has(w))) || (u.intent === 'count' && u.words.includes('times'))
   const aboutPlace = !u.targetType && (u.intent === 'what' || showsUp) && specific.length === 1 && isPlaceType(specific[0]![0]!.type)
   // "What is supposed to happen to the 9 emerging industries?" asks for plans; the type word only names them.
-  if (u.intent === 'what' && u.relations.has('plan') && !u.typeAsked && !aboutPlace) return undefined
+  if (asksWhat(u) && u.relations.has('plan') && !u.typeAsked && !aboutPlace) return undefined
   const wantsPlace = u.intent === 'where' || (u.relations.has('located-in') && ['list', 'count'].includes(u.intent))
   let type = aboutPlace ? mostLinkedType(graph, specific[0]!) : wantsPlace && !u.targetType ? 'city' : u.targetType
   if (type && specific.length && specific.every((g) => g.some((e) => e.type === type))) type = u.types.find((t) => t !== type)

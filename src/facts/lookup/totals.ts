@@ -1,7 +1,7 @@
 import { isStopword, stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
-import { CONTEXT_TYPES, isPlaceType, TOGETHER, unique, type EngineResult, type Lookup } from './context.js'
+import { asksWhat, CONTEXT_TYPES, isPlaceType, TOGETHER, unique, type EngineResult, type Lookup } from './context.js'
 import { claimAt, WEAK_MEASURES } from './figures.js'
 
 /** Words that ask for groups' totals together ("all told", "split between"), beyond the shared ones. */
@@ -46,7 +46,7 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "…, what sort of growth model is the province going after?": a place or the document is the subject, not the members asked for.
   if (u.intent === 'what' && !u.typeAsked && CONTEXT_TYPES.has(u.targetType ?? '')) return undefined
   // "What will the nine emerging industries do?", "In which direction should …?" ask for their plans, not their members.
-  if (u.intent === 'what' && u.relations.has('plan')) return undefined
+  if (asksWhat(u) && u.relations.has('plan')) return undefined
   // "In which (three) directions …?" asks for plans.
   const afterWhich = u.words.slice(u.words.indexOf('which') + 1).find((w) => !COUNT_WORDS.has(w))
   if (u.intent === 'list' && cues.planCues.has(stem(afterWhich ?? ''))) return undefined
