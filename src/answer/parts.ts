@@ -53,6 +53,9 @@ export function withoutPreamble(question: string): string {
     )
     // "… in the plan? Yes or no, then cite the sentence.": how to answer, after the question it belongs to.
     .replace(/\?\s*(?:(?:answer|reply|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no)\b[^?]*$/i, ', yes or no?')
+    // "So the refractory clay clusters are in Lyuliang and Datong?": a statement asked as a question is one to check
+    // (one that opens as statements do, so that "wat will hapen to …?" is still a question).
+    .replace(/^((?:(?:so|and|ok(?:ay)?|oh|wait)\b[\s,]*)*)(?=(?:the|these|those|this|that|it|they|there|its|their)\b)(?![^?]*\b(?:which|what|where|who|whom|whose|how|when|why|or)\b)([^?]*\b(?:is|are|was|were|has|have|will)\b[^?]*)\?\s*$/i, '$1$2, right?')
     // "What about refractory clay, does it overlap with those cities?": the topic is what "it" is.
     .replace(/^\s*(?:and\s+)?(?:what|how)\s+about\s+([^,?]{1,60}),\s*(does|do|is|are|was|were|can|will|would|has|have|did)\s+(?:it|they|that|this)\b/i, '$2 $1')
     // "ok and apart from the parks what else …?": after chat fillers, up to a comma or the question word.

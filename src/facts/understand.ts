@@ -126,7 +126,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const measures = free.filter((w) => w && isMeasure(w))
 
   const startsNameOrType = (at: number) => mentions.some((m) => m.from === at) || typeHits.some((h) => h.at === at)
-  const rank = has(RANK_SINGLE) ? 'single' : has(RANK_MOST) ? 'most' : has(RANK_MULTIPLE) ? 'multiple' : undefined
+  // ("Which single city has the most clusters?": the most, of one city.)
+  const rank = has(RANK_MOST) ? 'most' : has(RANK_SINGLE) ? 'single' : has(RANK_MULTIPLE) ? 'multiple' : undefined
   // "…, right?", "…, correct?": a statement put as a yes/no question.
   // "True or false: …", "Yes or no: …", "… Yes or no.": a statement to check, whatever else it contains.
   const checked = STATEMENT_CHECK.test(words.join(' '))

@@ -57,6 +57,10 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
       miss.segment.text = `No. ${statement}, not ${joinList(miss.others.map((o) => describe(o, language)), 'or')}.`
     }
   }
+  // "… in Lyuliang and Datong?": "No. … in Lyuliang and Yangquan, not Datong." says what a "Yes." for Lyuliang would.
+  const ruledOut = new Set([...misses.values()].flatMap((m) => m.segment.facts))
+  const confirmations = new Set([...hits.values()].map((h) => h.segment))
+  segments.splice(0, segments.length, ...segments.filter((s) => !confirmations.has(s) || !s.facts.every((f) => ruledOut.has(f))))
   const named = others.some((o) => o.key === subject!.key) && graph.about(subject!)[0]
   if (!segments.length && named) segments.push({ text: `Yes. The article names ${describe(subject!, language)}.`, facts: [named] })
   // "… Datong will host the glass cluster?" "No. … in Lyuliang, not Datong." and what Datong does host.
@@ -121,17 +125,20 @@ export function memberCorrection({ graph, cues, u, language }: Lookup): Segment 
 const MEMBERSHIP = new Set(['part-of', 'member-of'])
 
 /**
- * "Which of Lyuliang and Yangquan hosts the glass clusters?": the mentioned candidates (two or more
- * of one type, named after "which … of") that the other mention links to; when none does, where it links instead.
+ * "Which of Lyuliang and Yangquan hosts the glass clusters?", "Which cities host the glass clusters, Lyuliang and Yangquan?":
+ * the mentioned candidates (two or more of one type, named after "which … of", or last, of the type asked for) that the
+ * other mention links to; when none does, where it links instead.
  */
 export function choice(lookup: Lookup): EngineResult | undefined {
   const { graph, u, language, specific } = lookup
   const which = u.words.indexOf('which')
-  if (which < 0 || !u.words.slice(which + 1, which + 3).includes('of') || specific.length < 3) return undefined
+  if (which < 0 || specific.length < 3) return undefined
   const firsts = specific.map((g) => g[0]!)
   const candidates = firsts.filter((e) => firsts.filter((o) => o.type === e.type).length >= 2)
   const property = firsts.find((e) => !candidates.includes(e))
   if (!property || specific.length !== candidates.length + 1) return undefined
+  const trailing = isPlaceType(candidates[0]!.type) && candidates[0]!.type === u.targetType && firsts.indexOf(property) === 0
+  if (!u.words.slice(which + 1, which + 3).includes('of') && !trailing) return undefined
   const type = candidates[0]!.type
   const links = linkedFromGroup(graph, [property], type).links
   if (!links.length) return undefined
@@ -315,7 +322,10 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   if (results.length) {
     const answer = withSharers(lookup, starts, type, linkAnswer(lookup, type, found.map((f) => f.start), results), results)
     // "What will the weather be like in Datong?": what a place hosts answers only a question that names nothing the documents don't know.
-    return aboutPlace && answer.kind === 'answer' ? { ...answer, anchored: false } : answer
+    if (!aboutPlace || answer.kind !== 'answer') return answer
+    // "Does the plan mention Yuncheng?": yes, and what it hosts.
+    const [first, ...rest] = answer.segments
+    return { ...answer, segments: showsUp && u.intent === 'yesno' && first ? [{ ...first, text: `Yes. ${first.text}` }, ...rest] : answer.segments, anchored: false }
   }
   if (!specific.length) return allOfType(lookup, type)
   // "Where is the fine-steel park?": no place is linked, but a proper name may carry one; say the name and what it is part of.
@@ -328,7 +338,7 @@ export function byType(lookup: Lookup): EngineResult | undefined {
 const directLinks = (graph: Lookup['graph'], e: GraphEntity, type: string) => linked(graph, e, type, CONTEXT_TYPES).filter((l) => l.via.length === 1)
 
 /** Words that ask whether a thing appears in the text at all. */
-const APPEARS = new Set(['anywhere', 'appear', 'appears', 'show', 'shows', 'feature', 'features', 'mentioned', 'elsewhere'])
+const APPEARS = new Set(['anywhere', 'appear', 'appears', 'show', 'shows', 'feature', 'features', 'mention', 'mentions', 'mentioned', 'elsewhere'])
 
 /** Words that take a named place as given ("which other city joins Datong", "besides Datong, where …"). */
 const PRESUMING = new Set(['other', 'another', 'besides', 'alongside', 'joins', 'join', 'also', 'too'])
