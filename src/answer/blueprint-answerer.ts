@@ -42,6 +42,8 @@ export class BlueprintAnswerer implements Answerer {
   readonly #extractive: ExtractiveAnswerer
   /** Stems of the lexicon's type words ("industries", "clusters"). */
   readonly #typeStems: ReadonlySet<string>
+  /** The words that ask for the documents' amounts ("output", "value", "threshold"), not for counts or years. */
+  readonly #amountMeasures: ReadonlySet<string>
 
   constructor(
     private readonly corpus: Corpus,
@@ -51,6 +53,8 @@ export class BlueprintAnswerer implements Answerer {
     this.#extractive = new ExtractiveAnswerer(corpus, retriever)
     // One-word type names only: "type of industry" must not make "of" a type word ("20 of them").
     this.#typeStems = new Set(Object.values(knowledge.lexicon.types).flat().filter((w) => !/\s/.test(w)).map((w) => stem(w.toLowerCase())))
+    const amounts = knowledge.graph.facts.filter((f) => f.relation === 'figure' && typeof f.value === 'number' && f.unit !== 'year' && !this.#typeStems.has(stem(f.unit ?? '')))
+    this.#amountMeasures = new Set(amounts.flatMap((f) => f.measure ?? []))
   }
 
   async ask({ question, history }: AskInput): Promise<AskResponse> {
@@ -115,6 +119,8 @@ export class BlueprintAnswerer implements Answerer {
     if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId)
     // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
     if (this.#asksForUnknownKind(u)) return notInSource()
+    // "What are the coal mining output targets?": an amount of something the documents never mention ("hav output" is a typo, not a thing).
+    if (u.words.some((w, i) => w.length >= 4 && unknown.includes(w) && this.#amountMeasures.has(u.words[i + 1] ?? ''))) return notInSource()
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))

@@ -928,4 +928,11 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Glass is mentioned twice in the plan. In which contexts?')).answer).toMatch(/glassware sector of the light industry.*industrial glass clusters/)
     expect((await ask('What does Shanxi prioritize?')).answer).toMatch(/top priority to nine strategic emerging industries/)
   })
+  it('refuses an amount of something the documents never mention, not an amount asked with an adjective or a typo', async () => {
+    expect((await ask("What was Shanxi's coal output last year?")).grounded).toBe(false)
+    expect((await ask('What does the plan say about coal mining output targets?')).grounded).toBe(false)
+    expect((await ask('What is the real output threshold?')).answer).toMatch(/100 billion yuan/)
+    expect((await ask('how many industires will hav output abov 100 bilion yuan in shanxy')).answer).toMatch(/14 industries/)
+    expect((await ask('Based on the figures in the article, roughly what yuan-to-dollar exchange rate is implied?')).grounded).toBe(true)
+  })
 })
