@@ -5,7 +5,7 @@
 const REST = String.raw`[^.?!。？！]*?(?=,?\s+(?:and\s+)?(?:then|after that|afterwards|but|so)\b|\s+--?\s+|\s*[—–]\s*|(?::|,?\s+(?:and|now|also))\s+(?=(?:which|what|where|who|how|when|why|is|are|does|do|can|list|name)\b)|\s+(?=how (?:many|much)\b)|[.?!。？！]|$)[.?!:]?`
 
 /** The shape of an answer asked for after "with": "a single number", "yes or no", "a JSON object". */
-const ANSWER_SHAPE = String.raw`(?:an?\s+|one\s+)?(?:single\s+|short\s+|brief\s+|bullet(?:ed)?\s+|numbered\s+)?(?:yes or no|true or false|yes\/no|number|figure|sentence|list|paragraph|(?:json|yaml|csv)(?:\s+object)?|table)\b`
+const ANSWER_SHAPE = String.raw`(?:only\s+|just\s+)?(?:an?\s+|one\s+)?(?:single\s+|short\s+|brief\s+|bullet(?:ed)?\s+|numbered\s+)?(?:yes or no|true or false|yes\/no|number|figure|sentence|list|paragraph|(?:json|yaml|csv)(?:\s+object)?|table)\b`
 
 /** "Respond in JSON …", "Reply as a table …", "Respond only with a JSON object …": a format request, whose rest may hold the real question. */
 const FORMAT_ONLY = String.raw`(?!\s+(?:only\s+)?(?:in|as|using)\s+(?:an?\s+)?(?:json|yaml|csv|markdown|a\s+table|a\s+(?:numbered\s+|bulleted\s+)?list|bullet|plain|one|a\s+single|short|brief|english|chinese)\b|\s+in\s+(?:at most\s+|no more than\s+|up to\s+)?(?:\w+\s+)?(?:bullet points?|bullets|sentences?|words|lines?)\b|\s+(?:only\s+)?with\s+${ANSWER_SHAPE})`

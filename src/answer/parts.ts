@@ -11,7 +11,7 @@ export function splitQuestion(question: string): string[] {
   // "When the blueprints were released, what exact date?" opens with a clause, not a question: what it says stays as context.
   const text = question.replace(WHEN_CLAUSE, '')
   const parts = text
-    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|(?<=[?])(?=[\u4e00-\u9fff])|,?\s+(?:and|also|plus)\s+(?:(?:say|tell me|explain|to|for)\s+)?(?=(?:which|what(?:'?s)?|where|who|how|when|is|are|does|do)\b)|(?<!\btl)[;；]\s*/i)
+    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|(?<=[?])(?=[\u4e00-\u9fff])|,?\s+(?:and|also|plus)\s+(?:(?:say|tell me|explain|to|for|under|in|from|by)\s+)?(?=(?:which|wich|what(?:'?s)?|wat|where|who|how|when|is|are|does|do)\b)|(?<!\btl)[;；]\s*/i)
     // "how many industries total, who published it": a comma before another question word, after one.
     .flatMap((p) => (/\b(?:which|what|where|who|how|when)\b/i.test(p.split(',')[0]!) ? p.split(/,\s+(?=(?:which|what|where|who|how|when)\b)/i) : [p]))
     .map((p) => p.trim())
@@ -42,6 +42,8 @@ export function withoutPreamble(question: string): string {
     // "Answer as a numbered list and nothing else: …": the manner of answering; a list is still asked for.
     .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
     .replace(/,?\s+and nothing else\b/gi, '')
+    // "TL;DR the steel plan in 20 words or fewer": how long the answer may be.
+    .replace(/\s+(?:in|under|within)\s+(?:\d+|[a-z]+)\s+words(?:\s+or\s+(?:fewer|less))?\b/gi, '')
     // "How many types of building-materials clusters …, counting refractory clay, kaolin and so on?", "… for building supplies
     // (clay, tiles, carbon, glass)?", "… for the consumer-goods side, like vinegar?": examples of what is asked.
     .replace(/,\s*(?:counting|including|like|such as)\s[^?]*?\b(?:and so on|and so forth|etc\.?|and the like)(?=[\s?.!]*$)/i, '')

@@ -35,6 +35,12 @@ export const asksWhat = (u: Understanding): boolean =>
 
 const ABOUT_TO = new Set(['supposed', 'going', 'expected', 'meant', 'set', 'planned', 'due'])
 
+/** "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely. */
+export function asksWhichOrganization(u: Understanding): boolean {
+  const which = u.words.indexOf('which')
+  return which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
+}
+
 /** Words that ask for several things together: "combined", "in total", "plus". */
 export const TOGETHER: ReadonlySet<string> = new Set(['combined', 'together', 'altogether', 'sum', 'total', 'add', 'plus'])
 

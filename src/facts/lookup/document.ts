@@ -1,6 +1,6 @@
 import { stem } from '../../core/text.js'
 import { joinList, nameOf, type Segment } from '../phrasing.js'
-import type { EngineResult, Lookup } from './context.js'
+import { asksWhichOrganization, type EngineResult, type Lookup } from './context.js'
 
 /** Verbs of a person in charge: "who heads / leads / runs …" asks for someone the facts don't name. */
 const LEADS = new Set(['heads', 'head', 'leads', 'lead', 'led', 'runs', 'run', 'directs', 'manages', 'chairs', 'governs', 'oversees', 'supervises'])
@@ -17,9 +17,7 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   if (u.words.some((w, i) => PERSONS.has(w) && (['which', 'what'].includes(u.words[i - 1] ?? '') || (u.intent === 'who' && w !== 'person' && w !== 'people')))) return { kind: 'refuse', reason: 'person' }
   // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.
   const cued = hasPublisherPhrase(cues, u) || u.words.some((w, i) => cues.publisherCues.has(stem(w)) && !u.mentions.some((m) => m.from <= i && i < m.to))
-  // "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely.
-  const which = u.words.indexOf('which')
-  const whichOrganization = which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
+  const whichOrganization = asksWhichOrganization(u)
   // "The blueprints came from the … Reform Commission, right?": a public body named as the source.
   const aboutBlueprints = u.mentions.every((m) => m.entities.some((e) => ['blueprint', 'province', 'organization'].includes(e.type)))
   const body = namesBody(u)

@@ -3,7 +3,7 @@ import { capitalize, countWord, numberOf, SCALES, type Segment } from '../phrasi
 import type { ResolvedFact } from '../schema.js'
 import { amount } from './arithmetic.js'
 import type { Understanding } from '../understand.js'
-import { unique, type EngineResult, type Lookup } from './context.js'
+import { asksWhichOrganization, unique, type EngineResult, type Lookup } from './context.js'
 
 /** Quantity words too vague to say which figure is meant. */
 export const WEAK_MEASURES = new Set(['number', 'numbers', 'total', 'totals', 'figure', 'figures', 'value', 'values', 'amount', 'amounts', 'size', 'sizes', 'worth'])
@@ -27,7 +27,7 @@ function measureStems(measure: string): { parts: string[]; whole: string } {
 /** Figures ("14 industries", "100 billion yuan") and refusals for figures the text doesn't give. */
 export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineResult | undefined {
   // "Which department released the 2020 blueprints?": a year or an amount in a who-question is not what it asks.
-  if (u.intent === 'who') return undefined
+  if (u.intent === 'who' || asksWhichOrganization(u)) return undefined
   // "What is the point of the 100-billion-yuan sectors?" asks why: the goal lookup's (a claimed figure is still corrected);
   // "What annual output value do they aim to top?" asks for a figure all the same.
   if (u.intent === 'why' && !u.words.some((w, i) => w === 'what' && u.words.slice(i + 1, i + 4).some((x) => u.measures.includes(x)))) return undefined

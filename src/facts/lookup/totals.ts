@@ -29,7 +29,9 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   if ((u.intent === 'what' || u.intent === 'yesno') && groups.length > 1 && u.words.some((w) => TOTALLED.has(w))) return sum(graph, groups)
   // "True or false: there are nine strategic emerging industries.": a stated total the question gets right.
   // ("… names all nine individually?" asks something else.)
-  if (u.intent === 'yesno' && groups.length === 1 && !u.named && !u.words.some((w) => w === 'all' || w === 'every')) {
+  // ("Is hydrogen energy one of the nine …?" asks about a member, not the total.)
+  const member = u.words.some((w, i) => (w === 'one' && u.words[i + 1] === 'of') || w === 'among')
+  if (u.intent === 'yesno' && groups.length === 1 && !u.named && !member && !u.words.some((w) => w === 'all' || w === 'every')) {
     const mention = u.mentions.find((m) => m.entities.includes(groups[0]!))
     const claim = mention && claimAt(u, mention.from - 1)
     const total = totalOf(graph, groups[0]!)
