@@ -38,14 +38,13 @@ describe('the gold set', () => {
  * other questions) and first run after the fixes prompted by the sets before it. Kept as regression
  * sets: their questions are no longer unseen.
  */
-const HELD_OUT = Array.from({ length: 75 }, (_, i) => i + 5).map((n) => `tests/eval/heldout/set-${n}.json`)
+const HELD_OUT = Array.from({ length: 87 }, (_, i) => i + 5).map((n) => `tests/eval/heldout/set-${n}.json`)
 
 /**
- * Sets still below 90%, with the floor they must not fall under: set 75 is conversations whose turns ask
- * two or three things at once (first run 77.1%), set 78 a layperson's plain words (first run 81.3%);
- * the README lists what they still get wrong.
+ * The set still below 90%, with the floor it must not fall under: set 75 is conversations whose turns ask
+ * two or three things at once (first run 77.1%, now 87.5%); the README lists what it still gets wrong.
  */
-const FLOORS: Record<string, number> = { 'tests/eval/heldout/set-75.json': 0.8, 'tests/eval/heldout/set-78.json': 0.85 }
+const FLOORS: Record<string, number> = { 'tests/eval/heldout/set-75.json': 0.85 }
 
 describe('the regression sets written blind', () => {
   it.each(HELD_OUT)('%s: accuracy ≥ 90%% (or its floor), all citations valid, evidence verbatim', async (file) => {
