@@ -30,7 +30,7 @@ interface Analysis {
 const TRUE_OR_FALSE = /\btrue or false\b/i
 
 /** A question that refers to something said before it, or asks to check it. */
-const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|verify|check|confirm|correct)\b/i
+const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|each|verify|check|confirm|correct)\b/i
 
 /**
  * The offline answerer: strips instructions and preambles ("Yes or no:", "Apart from …,"), splits

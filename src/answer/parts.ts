@@ -37,8 +37,9 @@ export function withoutPreamble(question: string): string {
     // "According to that same department, what …?": where the answer is to come from, not what is asked
     // (but "According to the Ministry of Commerce, …" names a source the answer may have to correct).
     .replace(/^\s*(?:according to|as per|based on)\b[^,?]{0,60},\s*(?=\S)/i, (preamble) => (NAMES_A_BODY.test(preamble) ? preamble : ''))
-    // "Reply in at most three bullet points: …": how to answer, before what is asked.
+    // "Reply in at most three bullet points: …", "Reply in JSON with keys "count" and "usd": …": how to answer, before what is asked.
     .replace(/^\s*(?:reply|answer|respond|write)\s+(?:in|as|using)\s+(?:at most|no more than|up to)\b[^:?]{0,50}:\s*(?=\S)/i, '')
+    .replace(/^\s*(?:reply|answer|respond|write|output|return)\s+(?:only\s+)?(?:(?:in|as|using|with)\s+)?(?:an?\s+)?(?:json|yaml|csv|a\s+table)\b[^:?{}()]{0,60}:\s*(?=\S)/i, '')
     // "Answer as a numbered list and nothing else: …": the manner of answering; a list is still asked for.
     .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
     .replace(/,?\s+and nothing else\b/gi, '')

@@ -73,12 +73,18 @@ export class FactsEngine {
       if (result.kind !== 'answer') return result
       // A place or a count the question wrongly gives ("the kaolin clusters in Datong", "15 industries") is corrected first.
       const cited = new Set(result.segments.flatMap((s) => s.facts))
-      const corrections = [premiseCorrection(lookup), countCorrection(lookup), publisherCorrection(lookup)].filter((c): c is Segment => c !== undefined && !c.facts.every((f) => cited.has(f)))
+      // (A "No." stays even when the answer cites the same fact: "Are there 15 industries?")
+      const corrections = [premiseCorrection(lookup), countCorrection(lookup), publisherCorrection(lookup)].filter(
+        (c): c is Segment => c !== undefined && (c.text.startsWith('No.') || !c.facts.every((f) => cited.has(f))),
+      )
       // (A member the question adds to a list is corrected even when the answer cites the list: it doesn't say what is missing.)
       const member = memberCorrection(lookup)
       if (member) corrections.push(member)
-      // A corrected claim answers the question that made it ("…, right?"), whatever else it says.
-      return corrections.length ? { ...result, segments: [...corrections, ...result.segments], anchored: true } : result
+      if (!corrections.length) return result
+      // A corrected claim answers the question that made it ("…, right?"), whatever else it says; what it says is not said twice.
+      const corrected = new Set(corrections.flatMap((c) => c.facts))
+      const rest = result.segments.filter((s) => !s.facts.length || !s.facts.every((f) => corrected.has(f)))
+      return { ...result, segments: [...corrections, ...rest], anchored: true }
     }
     return this.#corrected(lookup) ?? { kind: 'none' }
   }

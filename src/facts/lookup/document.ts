@@ -23,7 +23,7 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   const body = namesBody(u)
   const askedSource = aboutBlueprints && body && (u.intent === 'yesno' || cued)
   // "Source of the plan?", "the author of the blueprints": the noun for a source asks who, without "who".
-  const sourceNoun = aboutBlueprints && u.words.some((w, i) => SOURCE_NOUNS.has(w) && u.words[i + 1] === 'of')
+  const sourceNoun = aboutBlueprints && u.words.some((w, i) => SOURCE_NOUNS.has(w) && ['of', 'for', 'behind'].includes(u.words[i + 1] ?? ''))
   if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource && !sourceNoun) return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
   if (!facts.length) return undefined

@@ -43,7 +43,9 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
       if (!hits.has(fact)) segments.push(confirmed.segment)
       hits.set(fact, confirmed)
       confirmed.others.push(other)
-      confirmed.segment.text = `Yes. ${relate(subject!, fact, confirmed.others, language)}.`
+      // "Does Datong share that cluster with any other city?": every place the fact names, not only the one asked about.
+      const all = u.share || u.words.some((w) => w === 'other' || w === 'another') ? links.filter((l) => l.via.at(-1) === fact).map((l) => l.entity) : confirmed.others
+      confirmed.segment.text = `Yes. ${relate(subject!, fact, all, language)}.`
     } else if (links.length) {
       // Two facts apart ("Yuncheng … non-ferrous metals"), say through what: the aluminum clusters.
       const direct = links.every((l) => l.via.length === 1)
@@ -290,7 +292,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const aside = asideGroups.length && asideGroups.length < specific.length ? new Set(asideGroups.flat().map((e) => e.key)) : undefined
   const starts = picks || aside ? specific.filter((g) => !(picks ? named : asideGroups).includes(g)) : specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
   if (!starts.length) return allOfType(lookup, type)
-  if (u.not >= 0 && starts.length === 2) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
+  // ("I don't care about anything else — just tell me which cities …": a "not" far from what it would exclude negates something else.)
+  if (u.not >= 0 && starts.length === 2 && u.mentions.some((m) => m.from > u.not && m.from <= u.not + 6)) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to;
   // "Which sector does the refractory clay cluster belong to?" may mean an industry, as the facts have it.
   const whAsked = u.words.some((w, i) => (w === 'which' || w === 'what') && singular(u.words[i + 1] ?? '') === type)
@@ -301,6 +304,12 @@ export function byType(lookup: Lookup): EngineResult | undefined {
     if (other.some((f) => f.links.length)) [found, type] = [other, alternative]
   }
   if (u.compare && found.length > 1 && !differentTypes(starts)) return comparison(lookup, found, type)
+  // "Where are the refractory clay and glass clusters (respectively)?": each one's places, not only the city they share.
+  const each = (u.intent === 'where' || u.words.some((w) => EACH.has(w))) && !u.both && !picks && !aside && found.length > 1 && !differentTypes(starts)
+  if (each && found.every((f) => f.links.length && f.links.every((l) => l.via.length === 1))) {
+    const segments = found.map((f) => ({ text: `${relate(f.start, f.links[0]!.via[0]!, f.links.map((l) => l.entity), language)}.`, facts: unique(f.links.flatMap((l) => l.via)) }))
+    return { kind: 'answer', segments, anchored: true }
+  }
   const combined = combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union || aside !== undefined)
   const results = picks ? combined.filter((l) => picks.has(l.entity.key)) : aside ? combined.filter((l) => !aside.has(l.entity.key)) : combined
   if (results.length && u.rank) {
@@ -376,6 +385,9 @@ export function mostLinkedType(graph: Lookup['graph'], group: GraphEntity[]): st
   const best = counts.reduce((a, b) => (b.n > a.n ? b : a), { t: '', n: 0 })
   return best.n ? best.t : undefined
 }
+
+/** Words that ask for each thing's own links: "respectively", "each". */
+const EACH = new Set(['respectively', 'each', 'separately'])
 
 /** Words that ask for a city by name, more than "where" does. */
 const CITY_WORDS = new Set(['city', 'cities', 'prefecture', 'municipality', 'town'])
@@ -471,8 +483,8 @@ function relate(a: GraphEntity, fact: ResolvedFact, others: GraphEntity[], langu
   const forward = fact.subject === a.id
   const left = capitalize(forward ? describe(a, language) : joinList(others.map((o) => describe(o, language))))
   const right = forward ? joinList(others.map((o) => describe(o, language))) : describe(a, language)
-  // By the last word as described: "the modern logistics industry is", "the kaolin industrial clusters are".
-  const isPlural = forward ? /s\)?$/.test(describe(a, language)) : others.length > 1 || /s\)?$/.test(describe(others[0]!, language))
+  // By the last word as described in English (a Chinese name may follow): "the modern logistics industry is", "the kaolin industrial clusters are".
+  const isPlural = forward ? /s\)?$/.test(describe(a)) : others.length > 1 || /s\)?$/.test(describe(others[0]!))
   const verb = isPlural ? 'are' : 'is'
   if (fact.relation === 'located-in') return `${left} ${verb} in ${right.replace(/^the /, '')}`
   if (fact.relation === 'member-of') return `${left} ${verb} among ${right}`
