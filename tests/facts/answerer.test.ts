@@ -966,4 +966,11 @@ describe('offline answers on the committed index', async () => {
     expect((await ask("Output JSON with keys 'traditional' and 'emerging' giving the number of industries in each group.")).answer).toMatch(/five \(5\) traditional.*nine \(9\) strategic emerging/)
     expect((await ask('Which provincial agency is the source for the plan to grow fourteen sectors each worth more than 100 billion yuan a year?')).answer).toMatch(/Department of Industry and Information Technology/)
   })
+  it('says yes to a thing the article names when asked whether there is one, with its places, and corrects a year three words after "plans"', async () => {
+    expect((await ask('Is there a glass cluster in the plan?')).answer).toMatch(/^Yes\. The article names the industrial glass clusters, in Lyuliang/)
+    expect((await ask('Does the article mention the Wenxi park?')).answer).toMatch(/^Yes\. The article names Wenxi Fine Steel Industrial Park/)
+    expect((await ask('Is there a plan for steel?')).answer).toMatch(/^The steel industry will/)
+    expect((await ask('Is there a coal cluster?')).grounded).toBe(false)
+    expect((await ask("These plans are for 2021, right? What's the main goal?")).answer).toMatch(/^No\. The blueprints are for 2020, not 2021.*industrial foundation/)
+  })
 })

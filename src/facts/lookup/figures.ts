@@ -103,7 +103,7 @@ export function claimAt({ words, mentions }: Pick<Understanding, 'words' | 'ment
   // ("The blueprint covers industrial development in 2021": the year may also follow the document's name.)
   // ("Shanxi's 2021 plan", "Shanxi's plan for 2021": the document by a common name.)
   const ofDocument =
-    mentions.some((m) => m.from >= i - 6 && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint')) || [i + 1, i + 2, i - 1, i - 2].some((j) => /^(?:plans?|blueprints?)$/.test(words[j] ?? ''))
+    mentions.some((m) => m.from >= i - 6 && m.from <= i + 3 && m.entities.some((e) => e.type === 'blueprint')) || [i + 1, i + 2, i - 1, i - 2, i - 3].some((j) => /^(?:plans?|blueprints?)$/.test(words[j] ?? ''))
   if (/^(?:19|20)\d\d$/.test(words[i]!) && ofDocument) return { value: number, unit: 'year', written: words[i]! }
   const scale = SCALES[words[i + 1] ?? '']
   return scale

@@ -11,6 +11,7 @@ import { partialNote } from './totals.js'
 /** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?", "Do Xinzhou and Jincheng share a cluster type?" */
 export function yesNo(lookup: Lookup): EngineResult | undefined {
   const { graph, u, language, specific } = lookup
+  if (u.intent === 'yesno' && specific.length === 1) return exists(lookup, specific[0]![0]!)
   if (u.intent !== 'yesno' || specific.length < 2) return undefined
   // "Is Yuncheng one of the kaolin cluster cities?": a thing placed in cities is the subject, the place what it is checked against.
   const firsts = specific.map((g) => g[0]!)
@@ -100,6 +101,25 @@ export function premiseCorrection({ graph, u, language, specific }: Lookup, stat
   const statement = relate(thing, links[0]!.via[0]!, links.map((l) => l.entity), language)
   return { text: `${statement}, not ${joinList(wrong.map((p) => nameOf(p, language)), 'or')}.`, facts: unique(links.flatMap((l) => l.via)) }
 }
+
+/**
+ * "Is there a glass cluster in the plan?", "Does the article mention kaolin?": yes, the article names it, and where.
+ * ("Is there a plan for steel?" asks for plans; places have their own answer: "Does the plan mention Yuncheng?")
+ */
+function exists({ graph, cues, u, language }: Lookup, entity: GraphEntity): EngineResult | undefined {
+  const text = ` ${u.words.join(' ')} `
+  if (isPlaceType(entity.type) || !EXISTS.test(text)) return undefined
+  const asksPlans = u.words.some((w, i) => cues.planCues.has(stem(w)) && !(/^plans?$/.test(w) && DOCUMENT_DETERMINERS.has(u.words[i - 1] ?? '')))
+  if (asksPlans) return undefined
+  const places = directLinks(graph, entity, 'city')
+  const facts = places.length ? unique(places.flatMap((l) => l.via)) : graph.about(entity).filter((f) => MEMBERSHIP.has(f.relation)).slice(0, 1)
+  if (!facts.length) return undefined
+  const where = places.length ? `, in ${joinList(places.map((l) => nameOf(l.entity, language)))}` : ''
+  return { kind: 'answer', segments: [{ text: `Yes. The article names ${describe(entity, language)}${where}.`, facts }], anchored: true }
+}
+
+const EXISTS = / (?:is|are) there | (?:does|do|did) (?:the |this |shanxi s )?(?:plan|plans|article|blueprints?|document|text) (?:mention|include|name|list|cover|have)s? /
+const DOCUMENT_DETERMINERS = new Set(['the', 'this', 'these', 'its', 's'])
 
 /**
  * "Light industry is about liquor, soy sauce, textiles …": between two members of one group, the question lists
