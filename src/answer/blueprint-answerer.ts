@@ -161,9 +161,9 @@ export class BlueprintAnswerer implements Answerer {
     const kindAt = mention ? mention.to : first
     const noun = u.words[kindAt]
     if (!noun || isStopword(noun) || CJK_CHAR.test(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
-    // "Which metal chain …": a known word naming a known thing ("chain") is no unknown kind.
+    // "Which metal chain …": a known word naming a known thing ("chain") is no unknown kind ("Which company will …" is).
     const next = u.words[kindAt + 1]
-    if (!mention && !/s$/.test(noun) && next && !/s$/.test(next) && this.knowledge.normalizer.knows(noun) && this.knowledge.normalizer.knows(next)) return false
+    if (!mention && !/s$/.test(noun) && next && !isStopword(next) && !/s$/.test(next) && this.knowledge.normalizer.knows(noun) && this.knowledge.normalizer.knows(next)) return false
     return !mention || /s$/.test(noun)
   }
 

@@ -973,4 +973,9 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Is there a coal cluster?')).grounded).toBe(false)
     expect((await ask("These plans are for 2021, right? What's the main goal?")).answer).toMatch(/^No\. The blueprints are for 2020, not 2021.*industrial foundation/)
   })
+  it('refuses "which company will …" however the rest is answered, and reads beverage, light manufacturing and emphasize', async () => {
+    expect((await ask('Which company will lead the kaolin cluster in Xinzhou, and how much kaolin does it mine each year?')).grounded).toBe(false)
+    expect((await ask('Which beverage and condiment sectors are singled out within light manufacturing, and what are they meant to emphasize?')).answer).toMatch(/liquor, vinegar.*brand building/)
+    expect((await ask('Which two cities host the main hubs for light metals like the stuff drink cans are made of?')).answer).toMatch(/Lyuliang and Yuncheng/)
+  })
 })
