@@ -141,6 +141,9 @@ export class QuestionNormalizer {
       .replace(AMOUNT, amountWords)
       // "$ figure?": a dollar sign without an amount names the currency.
       .replace(/\$/g, ' dollar ')
+      // Shorthand: "Y/N", "non-ferrous + bldg-mats".
+      .replace(/\by\s*\/\s*n\b/g, ' yes or no ')
+      .replace(/\s\+\s/g, ' and ')
       // "project-wise" is about projects.
       .replace(/(?<=\p{L})-wise\b/gu, '')
     const language = CJK.test(folded) ? 'zh' : 'en'

@@ -978,4 +978,10 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Which beverage and condiment sectors are singled out within light manufacturing, and what are they meant to emphasize?')).answer).toMatch(/liquor, vinegar.*brand building/)
     expect((await ask('Which two cities host the main hubs for light metals like the stuff drink cans are made of?')).answer).toMatch(/Lyuliang and Yuncheng/)
   })
+  it('reads executive shorthand: bldg-mats, inds, no. of, Y/N, +', async () => {
+    expect((await ask('list all bldg-materials cluster types')).answer).toMatch(/refractory clay industrial clusters, kaolin industrial clusters/)
+    expect((await ask('no. of traditional inds?')).answer).toMatch(/five \(5\) traditional leading industries/)
+    expect((await ask('Y/N + 1 line: Yangquan on refractory clay cluster list?')).answer).toMatch(/^Yes\./)
+    expect((await ask('city in both non-ferrous + bldg-mats cluster plans?')).answer).toMatch(/Lyuliang/)
+  })
 })
