@@ -984,4 +984,11 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Y/N + 1 line: Yangquan on refractory clay cluster list?')).answer).toMatch(/^Yes\./)
     expect((await ask('city in both non-ferrous + bldg-mats cluster plans?')).answer).toMatch(/Lyuliang/)
   })
+  it('picks, among the things named or a group\'s members, the ones whose plans the question states', async () => {
+    expect((await ask('Which of the traditional industries will focus on brand building?')).answer).toMatch(/^The light industry will focus on brand building/)
+    expect((await ask('Which of the traditional industries will resolve overcapacity?')).answer).toMatch(/^The coking industry will resolve production overcapacity/)
+    const five = turns('What are the five traditional industries?', 'Coking, steel, non-ferrous metals, building materials and light industry.')
+    expect((await answerer.ask({ question: 'Which of those will focus on brand building?', history: five })).answer).toMatch(/^The light industry will focus on brand building/)
+    expect((await ask("Would you be so very kind as to tell me which of the strategic emerging industries the article happens to name?")).answer).toMatch(/high-end equipment manufacturing/)
+  })
 })

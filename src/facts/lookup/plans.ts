@@ -1,5 +1,6 @@
 import { isStopword, stem, words as wordsOf } from '../../core/text.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
+import type { GraphEntity } from '../graph.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, describe, SETTING_ASIDE, type EngineResult, type Lookup } from './context.js'
@@ -68,13 +69,17 @@ export function plans({ graph, u, language, specific: mentioned, planWord }: Loo
 
 /** "Which industry will resolve production overcapacity?": from a stated plan or goal back to its subject. */
 export function reverse({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
-  if (specific.length || !u.targetType) return undefined
-  const content = new Set(u.words.filter((w) => !isStopword(w)).map(stem).filter((w) => !cues.generic.has(w)))
+  // "Which of the traditional industries will focus on brand building?": among the things named, or a named group's members.
+  const which = u.words.indexOf('which')
+  const among = which >= 0 && u.words[which + 1] === 'of' && specific.length ? candidates(graph, specific.flat()) : undefined
+  if (among ? false : specific.length || !u.targetType) return undefined
+  const named = (i: number) => u.mentions.some((m) => i >= m.from && i < m.to)
+  const content = new Set(u.words.filter((w, i) => !isStopword(w) && !(among && named(i))).map(stem).filter((w) => !cues.generic.has(w)))
   if (!content.size) return undefined
   let best: ResolvedFact[] = []
   let bestScore = 0
   for (const f of graph.facts) {
-    if (typeof f.value !== 'string') continue
+    if (typeof f.value !== 'string' || (among && !among.has(graph.subjectOf(f).key))) continue
     const present = stemsOf(f)
     const score = [...content].filter((w) => present.has(w)).length
     if (score > bestScore) [best, bestScore] = [[f], score]
@@ -89,6 +94,12 @@ export function reverse({ graph, cues, u, language, specific }: Lookup): EngineR
     return { text: `${capitalize(describe(subject, language))}${listed}${f.relation === 'plan' ? ' will' : ':'} ${String(f.value)}.`, facts: [f, ...members] }
   })
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
+}
+
+/** The entities named and the members and parts of those that are groups, by key. */
+function candidates(graph: Lookup['graph'], named: readonly GraphEntity[]): Set<string> {
+  const parts = named.flatMap((e) => graph.pointingAt(e).filter((f) => f.relation === 'member-of' || f.relation === 'part-of').map((f) => graph.subjectOf(f)))
+  return new Set([...named, ...parts].map((e) => e.key))
 }
 
 /**

@@ -52,6 +52,9 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "In which (three) directions …?" asks for plans.
   const afterWhich = u.words.slice(u.words.indexOf('which') + 1).find((w) => !COUNT_WORDS.has(w))
   if (u.intent === 'list' && cues.planCues.has(stem(afterWhich ?? ''))) return undefined
+  // "Which of the traditional industries will focus on brand building?" picks members by their plans: the reverse lookup's.
+  const after = u.mentions.find((m) => m.from > u.words.indexOf('which'))?.to ?? u.words.length
+  if (u.intent === 'list' && afterWhich === 'of' && u.words.slice(after, after + 2).some((w) => cues.planCues.has(stem(w)) || w === 'will')) return undefined
   if (u.words.some((w) => UNNAMED.has(w)) || / (?:not|[a-z]+n t) (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOTALLED.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
