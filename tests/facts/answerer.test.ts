@@ -991,4 +991,8 @@ describe('offline answers on the committed index', async () => {
     expect((await answerer.ask({ question: 'Which of those will focus on brand building?', history: five })).answer).toMatch(/^The light industry will focus on brand building/)
     expect((await ask("Would you be so very kind as to tell me which of the strategic emerging industries the article happens to name?")).answer).toMatch(/high-end equipment manufacturing/)
   })
+  it('takes the union of two groups\' cities when asked for a full list without repeats', async () => {
+    expect((await ask('Give me full list of all cities with clusters in non-ferrous metals and building materials, no repeat.')).answer).toMatch(/^Cities for non-ferrous metals and building materials: Lyuliang .*Yuncheng .*Datong/)
+    expect((await ask('Which cities host both non-ferrous metals and building materials clusters?')).answer).toMatch(/Lyuliang/)
+  })
 })
