@@ -45,6 +45,14 @@ describe('Block Kit answers', () => {
     ])
   })
 
+  it('says what the documents say instead when an answer is not grounded but cites them', () => {
+    const citations = [{ id: 1, documentId: 'doc', title: 'T', quote: 'such as Wenxi Fine Steel Industrial Park', start: 1, end: 41 }]
+    const answer = 'The article names no city for it: it calls it the Wenxi Fine Steel Industrial Park, part of the steel industry [1].'
+    const message = answerMessage({ answer, grounded: false, source: 'structured', citations }, { question: 'Which city is the Wenxi park in?', baseUrl: 'http://127.0.0.1:1' })
+    expect(message.blocks[2]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Not found in the documents: they do not answer this; the source below is what they say instead.' }] })
+    expect(JSON.stringify(message.blocks[3])).toMatch(/Wenxi Fine Steel Industrial Park/)
+  })
+
   it('keeps every block within Slack’s 3000-character limit without splitting an entity', () => {
     const long = '&'.repeat(5000)
     const citations = Array.from({ length: 14 }, (_, i) => ({ id: i + 1, documentId: 'doc', title: 'T'.repeat(300), quote: '<'.repeat(400), start: i, end: i + 400 }))

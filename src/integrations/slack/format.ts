@@ -55,7 +55,11 @@ export function answerMessage(response: AskResponse, { question, baseUrl }: { qu
     { type: 'section', text: { type: 'mrkdwn', text: clipEscaped(response.answer, SECTION_MAX) } },
   ]
   if (!response.grounded) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Not found in the documents: no source supports an answer, so nothing is cited.' }] })
+    // ("Which city is the Wenxi park in?": the documents don't say, and what they do say about it is cited.)
+    const text = response.citations.length
+      ? 'Not found in the documents: they do not answer this; the source below is what they say instead.'
+      : 'Not found in the documents: no source supports an answer, so nothing is cited.'
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text }] })
   }
   const lines: string[] = []
   for (const c of response.citations.slice(0, MAX_CITATIONS)) {
