@@ -4,6 +4,7 @@ import { isStopword, stem } from '../core/text.js'
 import type { AskResponse } from '../core/types.js'
 import type { Knowledge } from '../facts/knowledge.js'
 import { claimsFigure } from '../facts/lookup/figures.js'
+import { numberOf } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
 import type { Answerer, AskInput } from './answerer.js'
 import { composeSegments } from './compose.js'
@@ -28,6 +29,14 @@ interface Analysis {
 }
 
 const TRUE_OR_FALSE = /\btrue or false\b/i
+
+/** "Summarize the article in three bullet points": how many sentences a summary is asked to have (at most five). */
+function summaryLength(words: readonly string[]): number {
+  const at = words.findIndex((w, i) => numberOf(w) !== undefined && words.slice(i + 1, i + 3).some((x) => SUMMARY_UNITS.has(x)))
+  return at < 0 ? 1 : Math.min(5, numberOf(words[at]!)!)
+}
+
+const SUMMARY_UNITS = new Set(['sentences', 'sentence', 'points', 'bullets', 'bullet', 'lines', 'list', 'paragraphs'])
 
 /** A question that refers to something said before it, or asks to check it. */
 const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|each|verify|check|confirm|correct)\b/i
@@ -116,7 +125,7 @@ export class BlueprintAnswerer implements Answerer {
     const result = this.knowledge.engine.answer(u, language)
     if (result.kind === 'refuse') return notInSource()
     // "What is this article about?" with nothing but generic words: the gist.
-    if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId)
+    if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId, summaryLength(u.words))
     // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
     if (this.#asksForUnknownKind(u)) return notInSource()
     // "What are the coal mining output targets?": an amount of something the documents never mention ("hav output" is a typo, not a thing).

@@ -48,12 +48,17 @@ export class ExtractiveAnswerer {
   }
 
   /** The gist of a document (the first by default): its first sentence after the title, cited. */
-  lead(documentId = this.corpus.documents[0]?.id): AskResponse {
+  lead(documentId = this.corpus.documents[0]?.id, count = 1): AskResponse {
     const sentences = this.corpus.sentences.filter((s) => s.documentId === documentId)
-    const first = sentences.find((s) => s.paragraph > 0) ?? sentences[0]
-    if (!first) return notInSource()
+    // Each paragraph's first sentence, the headline (paragraph 0) left out: "in three bullet points" takes the
+    // first two paragraphs' and the last one's, which a news article ends on.
+    const body = sentences.filter((s) => s.paragraph > 0)
+    const openings = (body.length ? body : sentences).filter((s, i, all) => all.findIndex((t) => t.paragraph === s.paragraph) === i)
+    const n = Math.min(Math.max(1, count), openings.length)
+    const lead = n > 1 ? [...openings.slice(0, n - 1), openings.at(-1)!] : openings.slice(0, 1)
+    if (!lead.length) return notInSource()
     const list = new CitationList(this.corpus)
-    const answer = `${this.corpus.text(first.documentId, first)} [${list.cite(first)}]`
+    const answer = lead.map((s) => `${this.corpus.text(s.documentId, s)} [${list.cite(s)}]`).join(' ')
     return { answer, grounded: true, source: 'extractive', citations: list.citations }
   }
 

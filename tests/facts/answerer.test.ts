@@ -995,4 +995,13 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Give me full list of all cities with clusters in non-ferrous metals and building materials, no repeat.')).answer).toMatch(/^Cities for non-ferrous metals and building materials: Lyuliang .*Yuncheng .*Datong/)
     expect((await ask('Which cities host both non-ferrous metals and building materials clusters?')).answer).toMatch(/Lyuliang/)
   })
+  it('summarizes in as many sentences as asked (the first paragraphs and the last), and corrects a city named while cities are asked for', async () => {
+    const summary = await ask('TL;DR the article in three bullet points.')
+    expect(summary.citations.map((c) => c.quote.slice(0, 30))).toEqual(["North China's Shanxi province ", "The province's traditional lea", 'Apart from those five traditio'])
+    expect((await ask('Summarize the article')).citations).toHaveLength(1)
+    expect((await ask('Which cities will host the kaolin clusters in Datong?')).answer).toMatch(/^The kaolin industrial clusters are in Xinzhou and Shuozhou, not Datong/)
+    expect((await ask('Which kaolin industrial clusters are located in Datong?')).grounded).toBe(false)
+    const glass = turns('Where is the industrial glass cluster?', 'The industrial glass clusters are in Lyuliang city.')
+    expect((await answerer.ask({ question: 'Is there anything else besides glass there?', history: glass })).answer).not.toMatch(/^Yes\. The article names the industrial glass/)
+  })
 })

@@ -89,7 +89,8 @@ export function premiseCorrection({ graph, u, language, specific }: Lookup, stat
   const asks = u.words.findIndex((w) => QUESTION_WORDS.has(w))
   // A where-question presupposes the place it names ("Where exactly are the kaolin clusters in Datong?").
   // So does "which other city joins Datong in …": the place it sets apart is one the question takes as given.
-  const presumes = u.words.includes('where') || u.words.some((w) => PRESUMING.has(w))
+  // So does "Which cities will host the kaolin clusters in Datong?": it asks for cities while it names one.
+  const presumes = u.words.includes('where') || u.words.some((w, i) => PRESUMING.has(w) || (CITY_WORDS.has(w) && ['which', 'what'].includes(u.words[i - 1] ?? '')))
   const placed = (g: GraphEntity[]) => !stated || presumes || u.mentions.some((m) => m.entities.includes(g[0]!) && m.from < asks)
   const places = specific.filter((g) => isPlaceType(g[0]!.type) && placed(g)).map((g) => g[0]!)
   const things = [...new Set(specific.filter((g) => !isPlaceType(g[0]!.type)).map((g) => g[0]!))]
@@ -108,7 +109,8 @@ export function premiseCorrection({ graph, u, language, specific }: Lookup, stat
  */
 function exists({ graph, cues, u, language }: Lookup, entity: GraphEntity): EngineResult | undefined {
   const text = ` ${u.words.join(' ')} `
-  if (isPlaceType(entity.type) || !EXISTS.test(text)) return undefined
+  // ("Is there anything else besides glass there?" asks for the rest.)
+  if (isPlaceType(entity.type) || !EXISTS.test(text) || u.words.some((w) => SETTING_ASIDE.has(w))) return undefined
   const asksPlans = u.words.some((w, i) => cues.planCues.has(stem(w)) && !(/^plans?$/.test(w) && DOCUMENT_DETERMINERS.has(u.words[i - 1] ?? '')))
   if (asksPlans) return undefined
   const places = directLinks(graph, entity, 'city')
