@@ -73,9 +73,11 @@ export class FactsEngine {
       if (result.kind !== 'answer') return result
       // A place or a count the question wrongly gives ("the kaolin clusters in Datong", "15 industries") is corrected first.
       const cited = new Set(result.segments.flatMap((s) => s.facts))
-      // (A "No." stays even when the answer cites the same fact: "Are there 15 industries?")
-      const corrections = [premiseCorrection(lookup), countCorrection(lookup), publisherCorrection(lookup)].filter(
-        (c): c is Segment => c !== undefined && (c.text.startsWith('No.') || !c.facts.every((f) => cited.has(f))),
+      // (A "No." stays even when the answer cites the same fact, "Are there 15 industries?"; so does the place a where-question
+      // gets wrong, "Where are the aluminum clusters in Lyuliang and Jincheng?")
+      const premise = premiseCorrection(lookup)
+      const corrections = [premise, countCorrection(lookup), publisherCorrection(lookup)].filter(
+        (c): c is Segment => c !== undefined && (c.text.startsWith('No.') || (c === premise && u.intent === 'where') || !c.facts.every((f) => cited.has(f))),
       )
       // (A member the question adds to a list is corrected even when the answer cites the list: it doesn't say what is missing.)
       const member = memberCorrection(lookup)

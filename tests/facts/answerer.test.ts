@@ -1004,4 +1004,12 @@ describe('offline answers on the committed index', async () => {
     const glass = turns('Where is the industrial glass cluster?', 'The industrial glass clusters are in Lyuliang city.')
     expect((await answerer.ask({ question: 'Is there anything else besides glass there?', history: glass })).answer).not.toMatch(/^Yes\. The article names the industrial glass/)
   })
+  it('reads Taiyuan as a city named in a park\'s name, not as the park, and "whereabouts", "heat-proof clay", "reason"', async () => {
+    expect((await ask("Where's the copper cluster in Taiyuan and Yuncheng?")).answer).toMatch(/^The aluminum \(magnesium-copper\) industrial clusters are in Lyuliang and Yuncheng/)
+    expect((await ask('Where are the aluminum clusters in Lyuliang and Jincheng?')).answer).toMatch(/in Lyuliang and Yuncheng, not Jincheng/)
+    expect((await ask('Whereabouts in Taiyuan is the industrial glass cluster going?')).answer).toMatch(/^The industrial glass clusters are in Lyuliang/)
+    expect((await ask('Where is the stainless steel park?')).answer).toMatch(/Taiyuan/)
+    expect((await ask('In which two cities will the heat-proof clay businesses get upgraded?')).answer).toMatch(/Lyuliang and Yangquan/)
+    expect((await ask('What reason did they give for releasing the blueprints?')).answer).toMatch(/industrial foundation/)
+  })
 })

@@ -312,7 +312,10 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const setsAside = u.words.some((w, i) => SETTING_ASIDE.has(w) && (w !== 'other' || u.words[i + 1] === 'than'))
   const asideGroups = !picks && setsAside ? specific.filter((g) => g.every((e) => e.type === type)) : []
   const aside = asideGroups.length && asideGroups.length < specific.length ? new Set(asideGroups.flat().map((e) => e.key)) : undefined
-  const starts = picks || aside ? specific.filter((g) => !(picks ? named : asideGroups).includes(g)) : specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
+  const mentioned = picks || aside ? specific.filter((g) => !(picks ? named : asideGroups).includes(g)) : specific.length ? specific : aboutOtherType ? [] : u.mentions.map((m) => m.entities)
+  // "Where's the copper cluster in Taiyuan and Yuncheng?": where the one thing is (the places named are checked by the premise correction).
+  const things = mentioned.filter((g) => !g.every((e) => isPlaceType(e.type)))
+  const starts = u.words.includes('where') && isPlaceType(type) && things.length === 1 && things.length < mentioned.length ? things : mentioned
   if (!starts.length) return allOfType(lookup, type)
   // ("I don't care about anything else — just tell me which cities …": a "not" far from what it would exclude negates something else.)
   if (u.not >= 0 && starts.length === 2 && u.mentions.some((m) => m.from > u.not && m.from <= u.not + 6)) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
