@@ -1012,4 +1012,7 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('In which two cities will the heat-proof clay businesses get upgraded?')).answer).toMatch(/Lyuliang and Yangquan/)
     expect((await ask('What reason did they give for releasing the blueprints?')).answer).toMatch(/industrial foundation/)
   })
+  it('names the other places a thing is in when asked which other city shares it with the one named', async () => {
+    expect((await ask('Which other city shares the industrial carbon clusters with Datong?')).answer).toMatch(/^The industrial carbon clusters are in Jinzhong and Datong: besides Datong, Jinzhong \[1\]\.$/)
+  })
 })

@@ -316,6 +316,16 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   // "Where's the copper cluster in Taiyuan and Yuncheng?": where the one thing is (the places named are checked by the premise correction).
   const things = mentioned.filter((g) => !g.every((e) => isPlaceType(e.type)))
   const starts = u.words.includes('where') && isPlaceType(type) && things.length === 1 && things.length < mentioned.length ? things : mentioned
+  // "Which other city shares the carbon clusters with Datong?": where the thing is, and which places besides the one named.
+  if (isPlaceType(type) && things.length === 1 && mentioned.length === 2 && (u.share || u.words.includes('other'))) {
+    const place = mentioned.find((g) => g !== things[0])![0]!
+    const links = directLinks(graph, things[0]![0]!, type)
+    const others = links.filter((l) => l.entity.key !== place.key)
+    if (isPlaceType(place.type) && others.length && others.length < links.length) {
+      const text = `${relate(things[0]![0]!, links[0]!.via[0]!, links.map((l) => l.entity), language)}: besides ${nameOf(place, language)}, ${joinList(others.map((l) => nameOf(l.entity, language)))}.`
+      return { kind: 'answer', segments: [{ text, facts: unique(links.flatMap((l) => l.via)) }], anchored: true }
+    }
+  }
   if (!starts.length) return allOfType(lookup, type)
   // ("I don't care about anything else — just tell me which cities …": a "not" far from what it would exclude negates something else.)
   if (u.not >= 0 && starts.length === 2 && u.mentions.some((m) => m.from > u.not && m.from <= u.not + 6)) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
