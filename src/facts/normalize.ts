@@ -136,6 +136,8 @@ export class QuestionNormalizer {
     const folded = [...fold(question)]
       .map((ch) => this.lexicon.characters.map[ch] ?? ch)
       .join('')
+      // (Markdown's "###" is not a number sign.)
+      .replace(/#{2,}/g, ' ')
       .replace(/#\s*(?:of\b)?\s*(?=\p{L})/gu, 'number of ')
       .replace(/\b(?:i\.e|e\.g)\b\.?/g, ' ')
       .replace(AMOUNT, amountWords)
