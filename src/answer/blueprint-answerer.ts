@@ -133,6 +133,13 @@ export class BlueprintAnswerer implements Answerer {
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
+    if (stands && !unknownNumber && result.correctionOnly) {
+      // "What does Shanxi's 2021 blueprint say about the carbon clusters?": the year corrected, then what the source says of the rest.
+      const correction = composeSegments(this.corpus, result.segments, 'structured')
+      const rest = u.words.filter((w) => !/^\d+$/.test(w))
+      const said = await this.#extractive.answer(rest.join(' '), this.contentStems({ ...u, words: rest }), this.knowledge.cueStems)
+      return said.grounded ? joinAnswers(this.corpus, [correction, said]) : correction
+    }
     if (stands && !unknownNumber) return composeSegments(this.corpus, result.segments, 'structured', !result.unanswered)
     if (unknown.length || COUNTING.has(u.intent)) return notInSource()
     return this.#extractive.answer(u.words.join(' '), this.contentStems(u), this.knowledge.cueStems)

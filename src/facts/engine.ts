@@ -104,7 +104,7 @@ export class FactsEngine {
     }
     // A wrong figure alone answers only a question that asks nothing the documents lack ("What results did it report for 2021?" does).
     const figure = countCorrection(lookup)
-    return figure && { kind: 'answer', segments: [figure], anchored: false }
+    return figure && { kind: 'answer', segments: [figure], anchored: false, correctionOnly: true }
   }
 
   /** "The industrial glass clusters in Yuncheng are part of which industry?": what the question asks, without the place it got wrong. */

@@ -15,6 +15,8 @@ export type EngineResult =
       weaklyAnchored?: boolean
       /** The segments say the documents don't answer what was asked, and cite what they do say ("names no city for it"). */
       unanswered?: boolean
+      /** The segments only correct what the question claims ("for 2020, not 2021"); what it asks is still to be answered. */
+      correctionOnly?: boolean
     }
   | { kind: 'refuse'; reason: string }
   | { kind: 'none' }
@@ -83,7 +85,7 @@ export interface Lookup {
 export function describe(e: GraphEntity, language: 'en' | 'zh' = 'en'): string {
   const name = nameOf(e, language)
   if (e.type === 'industry' && !/industry|industries|manufacturing/.test(e.name)) return `the ${name} industry`
-  return /^[A-Z]/.test(e.name) ? name : `the ${name}`
+  return /^[A-Z]|^the /.test(e.name) ? name : `the ${name}`
 }
 
 export function unique<T>(items: readonly T[]): T[] {

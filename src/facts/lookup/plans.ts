@@ -79,7 +79,8 @@ export function reverse({ graph, cues, u, language, specific }: Lookup): EngineR
   let best: ResolvedFact[] = []
   let bestScore = 0
   for (const f of graph.facts) {
-    if (typeof f.value !== 'string' || (among && !among.has(graph.subjectOf(f).key))) continue
+    // (The documents' goal is the goal lookup's: "how are those 14 split …" is not asking for it.)
+    if (typeof f.value !== 'string' || f.relation === 'goal' || (among && !among.has(graph.subjectOf(f).key))) continue
     const present = stemsOf(f)
     const score = [...content].filter((w) => present.has(w)).length
     if (score > bestScore) [best, bestScore] = [[f], score]
