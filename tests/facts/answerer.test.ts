@@ -1027,4 +1027,13 @@ describe('offline answers on the committed index', async () => {
     expect((await ask("Explain like I'm five: what's the big goal of these blueprints?")).answer).toMatch(/^The goal is to develop 14 industries with annual output value topping 100 billion yuan/)
     expect((await ask('And how are those 14 split between types of industry?')).answer).not.toMatch(/^The the/)
   })
+  it('reads persona words, plain words for amounts, sites and kinds of light industry, and refuses the boss of the department', async () => {
+    expect((await ask("As a student writing a report on China's provincial industrial policy, I need a quick bullet list of the named strategic emerging industries in Shanxi's plan, nothing else.")).answer).toMatch(/high-end equipment manufacturing/)
+    expect((await ask("What's the yearly money amount each of these industries is supposed to make?")).answer).toMatch(/100 billion yuan/)
+    expect((await ask('For the business of making coke, what kind of big national site is the province trying to set up?')).answer).toMatch(/national green coking industry base/)
+    expect((await ask('I run a little noodle shop. Quick, one line: what are the new futuristic-type industries they want to push first?')).answer).toMatch(/high-end equipment manufacturing/)
+    expect((await ask('wich kinds of lite industry do they mention, like vinager?')).answer).toMatch(/liquor, vinegar, textiles, ceramics and glassware/)
+    expect((await ask("If you add up the old industries and the new ones, what's the total?")).answer).toMatch(/fourteen \(14\) industries in all/)
+    expect((await ask("Who's the boss of the Shanxi industry department?")).grounded).toBe(false)
+  })
 })

@@ -6,7 +6,7 @@ import { asksWhichOrganization, type EngineResult, type Lookup } from './context
 const LEADS = new Set(['heads', 'head', 'leads', 'lead', 'led', 'runs', 'run', 'directs', 'manages', 'chairs', 'governs', 'oversees', 'supervises'])
 
 /** Words for a person: "which official …", "what spokesperson …". */
-const PERSONS = new Set(['official', 'officials', 'person', 'people', 'minister', 'director', 'spokesperson', 'spokesman', 'spokeswoman', 'governor', 'mayor', 'leader', 'head', 'secretary', 'chief'])
+const PERSONS = new Set(['official', 'officials', 'person', 'people', 'minister', 'director', 'spokesperson', 'spokesman', 'spokeswoman', 'governor', 'mayor', 'leader', 'head', 'secretary', 'chief', 'boss', 'ceo', 'chairman', 'chairwoman', 'president'])
 
 /** Kinds of public body: "Was it issued by the National Development and Reform Commission?" names another one. */
 const BODIES = new Set(['commission', 'ministry', 'council', 'bureau', 'committee', 'administration', 'authority', 'ndrc', 'government'])
