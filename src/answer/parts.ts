@@ -51,7 +51,7 @@ export function withoutPreamble(question: string): string {
     .replace(/\s*\((?:(?:like|such as|e\.g\.?|including)\s[^()]*|[^(),]*,[^(),]*,[^()]*)\)/gi, '')
     .replace(/,\s*(?:like|such as|e\.g\.?|for example)\s+[^,?]{1,40}(?=\?\s*$)/i, '')
     // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
-    .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b[^:?]{0,50}?\s*[:,?-]?\s+(?=\S)(.*)$/i, (_, rest: string) =>
+    .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b(?:[^:?]{0,50}:|\s*[,?-]?)\s+(?=\S)(.*)$/i, (_, rest: string) =>
       /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,
     )
     // "… in the plan? Yes or no, then cite the sentence.": how to answer, after the question it belongs to.

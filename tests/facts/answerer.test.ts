@@ -1036,4 +1036,9 @@ describe('offline answers on the committed index', async () => {
     expect((await ask("If you add up the old industries and the new ones, what's the total?")).answer).toMatch(/fourteen \(14\) industries in all/)
     expect((await ask("Who's the boss of the Shanxi industry department?")).grounded).toBe(false)
   })
+  it('reads "Yes or no first:" up to its colon, and Chinese ordinals', async () => {
+    expect((await ask('Yes or no first: is Datong one of the industrial carbon cluster cities? Then name the other one.')).answer).toMatch(/^Yes\. The industrial carbon clusters are in/)
+    const aluminum = turns('铝产业集群在哪里？', 'Lyuliang and Yuncheng cities.')
+    expect((await answerer.ask({ question: '第一个城市一共涉及几类产业集群？', history: aluminum })).answer).toMatch(/three \(3\) clusters for Lyuliang/)
+  })
 })
