@@ -1041,4 +1041,7 @@ describe('offline answers on the committed index', async () => {
     const aluminum = turns('铝产业集群在哪里？', 'Lyuliang and Yuncheng cities.')
     expect((await answerer.ask({ question: '第一个城市一共涉及几类产业集群？', history: aluminum })).answer).toMatch(/three \(3\) clusters for Lyuliang/)
   })
+  it('does not make a place and a thing the subject of "are in"', async () => {
+    expect((await ask('first is datong one of the industrial carbon cluster cities')).answer).not.toMatch(/Datong and industrial carbon clusters (?:is|are) in/)
+  })
 })

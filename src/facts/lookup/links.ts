@@ -488,7 +488,9 @@ function linkAnswer({ graph, u, language }: Lookup, type: string, starts: GraphE
     return nameOf(l.entity, language) + where + (l.through.length ? ` (through the ${joinList(l.through.map((t) => nameOf(t, language)))})` : '')
   }
   const names = joinList(results.map(named))
-  const direct = results[0]!.via.at(-1)?.relation === 'located-in' && results.every((l) => l.via.length === 1)
+  // ("Datong and the carbon clusters are in …" would make a place the subject of "are in".)
+  const mixed = starts.some((e) => isPlaceType(e.type)) && starts.some((e) => !isPlaceType(e.type))
+  const direct = results[0]!.via.at(-1)?.relation === 'located-in' && results.every((l) => l.via.length === 1) && !mixed
   const text =
     u.intent === 'count'
       ? `The article names ${countWord(results.length)} ${noun} for ${subject}: ${joinList(results.map((l) => nameOf(l.entity, language)))}.`
