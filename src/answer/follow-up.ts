@@ -144,7 +144,7 @@ const typeOf = (word: string | undefined, knowledge: Knowledge): string | undefi
 function listedIn(previous: Understanding, knowledge: Knowledge) {
   const result = knowledge.engine.answer(previous, 'en')
   if (result.kind !== 'answer') return undefined
-  return mentionsIn(knowledge.normalizer.normalize(result.segments.map((s) => s.text).join(' ')).words, previous, knowledge)
+  return mentionsIn(knowledge.normalizer.normalize(result.segments.filter((s) => !s.aside).map((s) => s.text).join(' ')).words, previous, knowledge)
 }
 
 /**

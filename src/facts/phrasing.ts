@@ -5,6 +5,8 @@ import type { ResolvedFact } from './schema.js'
 export interface Segment {
   text: string
   facts: ResolvedFact[]
+  /** Said besides what was asked ("… are also in Jinzhong"): a follow-up's "those" does not point into it. */
+  aside?: boolean
 }
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']

@@ -1044,4 +1044,10 @@ describe('offline answers on the committed index', async () => {
   it('does not make a place and a thing the subject of "are in"', async () => {
     expect((await ask('first is datong one of the industrial carbon cluster cities')).answer).not.toMatch(/Datong and industrial carbon clusters (?:is|are) in/)
   })
+  it('names the places a place shares each thing with when asked about the place alone, without changing what "those" points to', async () => {
+    expect((await ask('datong?')).answer).toMatch(/^Datong hosts industrial carbon clusters \[1\]\. The industrial carbon clusters are also in Jinzhong/)
+    const datong = turns('What cluster is mentioned for Datong?', 'Datong is mentioned for industrial carbon clusters.')
+    expect((await answerer.ask({ question: 'Does Datong share that cluster with any other city?', history: datong })).answer).toMatch(/Jinzhong/)
+    expect((await ask('What does the $14.12 million figure in the article correspond to?')).answer).toMatch(/\$14\.12 billion/)
+  })
 })

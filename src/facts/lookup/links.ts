@@ -364,7 +364,7 @@ export function byType(lookup: Lookup): EngineResult | undefined {
     return { kind: 'answer', segments: [{ text, facts: unique(results.flatMap((l) => l.allVia)) }], anchored: true }
   }
   if (results.length) {
-    const answer = withSharers(lookup, starts, type, linkAnswer(lookup, type, found.map((f) => f.start), results), results)
+    const answer = withSharers(lookup, starts, type, linkAnswer(lookup, type, found.map((f) => f.start), results), results, aboutPlace)
     // "What will the weather be like in Datong?": what a place hosts answers only a question that names nothing the documents don't know.
     if (!aboutPlace || answer.kind !== 'answer') return answer
     // "Does the plan mention Yuncheng?": yes, and what it hosts.
@@ -394,14 +394,15 @@ const OTHER_WORDS = new Set([...SETTING_ASIDE, 'others', 'another', 'alongside',
  * "Which cluster type does my city (Datong) share, and with which other city?": after what one place
  * hosts, the other places that host each of those things.
  */
-function withSharers({ graph, u, language }: Lookup, starts: GraphEntity[][], type: string, answer: EngineResult, results: Link[]): EngineResult {
+function withSharers({ graph, u, language }: Lookup, starts: GraphEntity[][], type: string, answer: EngineResult, results: Link[], aboutPlace = false): EngineResult {
   const place = starts.length === 1 ? starts[0]![0]! : undefined
-  if (!u.share || answer.kind !== 'answer' || !place || !isPlaceType(place.type) || isPlaceType(type)) return answer
+  // (Asked about a place alone, "Datong?", the answer names the places it shares each thing with too.)
+  if (!(u.share || aboutPlace) || answer.kind !== 'answer' || !place || !isPlaceType(place.type) || isPlaceType(type)) return answer
   const extra = results.flatMap((r): Segment[] => {
     const others = linked(graph, r.entity, place.type, CONTEXT_TYPES).filter((l) => l.via.length === 1 && l.entity.key !== place.key)
     if (!others.length) return []
     const verb = /s$|\)$/.test(r.entity.name) ? 'are' : 'is'
-    return [{ text: `${capitalize(describe(r.entity, language))} ${verb} also in ${joinList(others.map((o) => nameOf(o.entity, language)))}.`, facts: unique(others.flatMap((o) => o.via)) }]
+    return [{ text: `${capitalize(describe(r.entity, language))} ${verb} also in ${joinList(others.map((o) => nameOf(o.entity, language)))}.`, facts: unique(others.flatMap((o) => o.via)), aside: !u.share }]
   })
   return { ...answer, segments: [...answer.segments, ...extra] }
 }
