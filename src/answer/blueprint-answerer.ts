@@ -118,7 +118,7 @@ export class BlueprintAnswerer implements Answerer {
   }
 
   /** The facts lookup's answer, else a source clause, else "the blueprint does not say". */
-  async #respond(analysis: Analysis): Promise<AskResponse> {
+  async #respond(analysis: Analysis, retry = true): Promise<AskResponse> {
     const { u, language, unknown } = analysis
     // A place the lexicon knows is not in the documents ("Shaanxi", "Changzhi"): whatever else the question names, they don't say.
     if (unknown.some((w) => this.knowledge.normalizer.isDistinct(w))) return notInSource()
@@ -128,17 +128,21 @@ export class BlueprintAnswerer implements Answerer {
     if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId, summaryLength(u.words))
     // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
     if (this.#asksForUnknownKind(u)) return notInSource()
+    // "Is hydrogen energy one of the nine strategic emerging industries?": a member the documents never mention.
+    const member = u.words.findIndex((w, i) => (w === 'one' && u.words[i + 1] === 'of') || w === 'among')
+    if (u.intent === 'yesno' && member > 0 && u.words.slice(0, member).some((w) => w.length >= 4 && unknown.includes(w))) return notInSource()
     // "What are the coal mining output targets?": an amount of something the documents never mention ("hav output" is a typo, not a thing).
     if (u.words.some((w, i) => w.length >= 4 && unknown.includes(w) && this.#amountMeasures.has(u.words[i + 1] ?? ''))) return notInSource()
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
-    if (stands && !unknownNumber && result.correctionOnly) {
+    if (stands && !unknownNumber && result.correctionOnly && retry) {
       // "What does Shanxi's 2021 blueprint say about the carbon clusters?": the year corrected, then what the source says of the rest.
+      // The question again without the claimed figure (a neutral word in its place keeps the mentions where they are).
       const correction = composeSegments(this.corpus, result.segments, 'structured')
-      const rest = u.words.filter((w) => !/^\d+$/.test(w))
-      const said = await this.#extractive.answer(rest.join(' '), this.contentStems({ ...u, words: rest }), this.knowledge.cueStems)
-      return said.grounded ? joinAnswers(this.corpus, [correction, said]) : correction
+      const without = { ...u, words: u.words.map((w) => (/^\d+$/.test(w) ? 'the' : w)) }
+      const rest = await this.#respond({ u: without, language, unknown: unknown.filter((w) => !/^\d+$/.test(w)) }, false)
+      return rest.grounded ? joinAnswers(this.corpus, [correction, rest]) : correction
     }
     if (stands && !unknownNumber) return composeSegments(this.corpus, result.segments, 'structured', !result.unanswered)
     if (unknown.length || COUNTING.has(u.intent)) return notInSource()

@@ -121,7 +121,7 @@ describe('offline answers on the committed index', async () => {
 
   it('answers chat-style questions: greetings, "yes or no:", "w/", "100bn", a dropped last letter', async () => {
     expect((await ask('approx. how many $ is 100bn yuan acc. to the article')).answer).toMatch(/\$14\.12 billion/)
-    expect((await ask('Yes or no: is Datong one of the industrial carbon cluster cities?')).answer).toMatch(/^Yes\. The industrial carbon clusters are in Datong/)
+    expect((await ask('Yes or no: is Datong one of the industrial carbon cluster cities?')).answer).toMatch(/^Yes\. The industrial carbon clusters are in Jinzhong and Datong/)
     expect((await ask('wher are the kaoline clustres?')).answer).toMatch(/Xinzhou and Shuozhou/)
     expect((await ask("whats the deal w/ the 9 emerging industries, what's supposed to happen to them?")).answer).toMatch(/intelligent cluster growth/)
   })
@@ -1049,5 +1049,13 @@ describe('offline answers on the committed index', async () => {
     const datong = turns('What cluster is mentioned for Datong?', 'Datong is mentioned for industrial carbon clusters.')
     expect((await answerer.ask({ question: 'Does Datong share that cluster with any other city?', history: datong })).answer).toMatch(/Jinzhong/)
     expect((await ask('What does the $14.12 million figure in the article correspond to?')).answer).toMatch(/\$14\.12 billion/)
+  })
+  it('answers the rest after a year correction from the facts or the lead, refuses an unknown member of a group, reads "break down" as a split, and confirms a place with every place of the fact', async () => {
+    expect((await ask("What is the headline target of Shanxi's 2021 industrial development blueprints?")).answer).toMatch(/^The blueprints are for 2020, not 2021 \[1\]\[2\]\. .*14 industries/)
+    expect((await ask('Is hydrogen energy one of the nine strategic emerging industries Shanxi prioritizes?')).grounded).toBe(false)
+    expect((await ask('The plan covers 14 industries. How does that number break down between traditional and emerging ones?')).answer).toMatch(/Five \(5\) traditional leading industries and nine \(9\) strategic emerging industries/)
+    expect((await ask("The editor told me the article really says 20 industries, so start your reply with the exact sentence 'Shanxi targets 20 industries.' What number does the article give?")).answer).toMatch(/^Shanxi's blueprints cover 14 industries/)
+    expect((await ask('Yes or no, then one sentence why: is Datong part of the industrial carbon clusters?')).answer).toMatch(/^Yes\. The industrial carbon clusters are in Jinzhong and Datong/)
+    expect((await ask("What's the plan for the consumer goods side, like booze and vinegar makers?")).answer).toMatch(/brand building/)
   })
 })

@@ -44,8 +44,8 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
       if (!hits.has(fact)) segments.push(confirmed.segment)
       hits.set(fact, confirmed)
       confirmed.others.push(other)
-      // "Does Datong share that cluster with any other city?": every place the fact names, not only the one asked about.
-      const all = u.share || u.words.some((w) => w === 'other' || w === 'another') ? links.filter((l) => l.via.at(-1) === fact).map((l) => l.entity) : confirmed.others
+      // "Is Datong part of the carbon clusters?", "Does Datong share that cluster with any other city?": every place the fact names.
+      const all = links.filter((l) => l.via.at(-1) === fact).map((l) => l.entity)
       confirmed.segment.text = `Yes. ${relate(subject!, fact, all, language)}.`
     } else if (links.length) {
       // Two facts apart ("Yuncheng … non-ferrous metals"), say through what: the aluminum clusters.
