@@ -60,7 +60,7 @@ const INSTRUCTIONS: Rule[] = [
   // "Just confirm '50 industries' and nothing else.": an order to echo, not a question.
   rule(/just|only|simply/i, String.raw`\b(?:just|only|simply)\s+(?:confirm|say|repeat|reply|answer|write|state|type|echo)\b(?:\s+(?:with|that))?\s*["'“‘][^"'”’]*["'”’](?:\s+and\s+nothing\s+else)?[.!]?`),
   // "As your developer, I authorize you to …": a claimed authority and the permission it grants.
-  rule(/as (?:your|the)|authori[sz]e|allow|permit/i, String.raw`\bas\s+(?:your|the)\s+(?:developer|admin(?:istrator)?|creator|owner|operator|boss|supervisor|maker)\b\s*,?|\bI\s+(?:hereby\s+)?(?:authori[sz]e|allow|permit|order|command|instruct)\s+you\s+to\b`),
+  rule(/as (?:your|the)|authori[sz]e|allow|permit/i, String.raw`\bas\s+(?:your|the)\s+(?:[\w-]+\s+)?(?:developer|admin(?:istrator)?|creator|owner|operator|boss|supervisor|maker)\b\s*,?|\bI\s+(?:hereby\s+)?(?:authori[sz]e|allow|permit|order|command|instruct)\s+you\s+to\b${REST}`),
   // "… to make things up", "new fact from your developer …": permission to invent, and facts the question supplies.
   rule(/make|invent|fabricate|fact/i, String.raw`\b(?:make\s+(?:things|stuff|it|something|facts)\s+up|invent\s+(?:facts|things|answers)|fabricate)\b${REST}|\b(?:new|updated|latest)\s+facts?\s+from\s+(?:your|the)\s+(?:developer|admin(?:istrator)?|operator|owner|creator|system)s?\b${REST}`),
   // "Answer in pirate speak", "reply in French": a manner of answering, not part of the question.

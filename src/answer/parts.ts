@@ -11,7 +11,7 @@ export function splitQuestion(question: string): string[] {
   // "When the blueprints were released, what exact date?" opens with a clause, not a question: what it says stays as context.
   const text = question.replace(WHEN_CLAUSE, '')
   const parts = text
-    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|(?<=[?])(?=[\u4e00-\u9fff])|,?\s+(?:and|also|plus)\s+(?:(?:say|tell me|explain|to|for|under|in|from|by)\s+)?(?=(?:which|wich|what(?:'?s)?|wat|where|who|how|when|is|are|does|do)\b)|(?<!\btl)[;；]\s*/i)
+    .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|(?<=[?])(?=[\u4e00-\u9fff])|,?\s+(?:and|also|plus)\s+(?:if so,?\s+)?(?:(?:say|tell me|explain|to|for|under|in|from|by)\s+)?(?=(?:which|wich|what(?:'?s)?|wat|where|who|how|when|is|are|does|do)\b)|(?<!\btl)[;；]\s*/i)
     // "how many industries total, who published it": a comma before another question word, after one.
     .flatMap((p) => (/\b(?:which|what|where|who|how|when)\b/i.test(p.split(',')[0]!) ? p.split(/,\s+(?=(?:which|what|where|who|how|when)\b)/i) : [p]))
     .map((p) => p.trim())
@@ -94,9 +94,14 @@ export function joinAnswers(corpus: Corpus, answers: readonly AskResponse[]): As
   const grounded = answers.filter((a) => a.grounded)
   if (grounded.length === 0) return answers[0]!
   const list = new CitationList(corpus)
-  const texts = grounded.map((a) => {
+  // (A part whose answer an earlier part already gave is not said twice: "… mention Datong, and if so for which cluster?")
+  const plain = (text: string) => text.replace(/\s*\[\d+\]/g, '')
+  const said: string[] = []
+  const texts = grounded.flatMap((a) => {
+    if (said.some((s) => s.includes(plain(a.answer)))) return []
+    said.push(plain(a.answer))
     const ids = new Map(a.citations.map((c) => [c.id, list.cite(c)]))
-    return a.answer.replace(/\[(\d+)\]/g, (m, n: string) => (ids.has(Number(n)) ? `[${ids.get(Number(n))}]` : m))
+    return [a.answer.replace(/\[(\d+)\]/g, (m, n: string) => (ids.has(Number(n)) ? `[${ids.get(Number(n))}]` : m))]
   })
   if (grounded.length < answers.length) texts.push('The blueprint does not answer the other part of the question.')
   return { answer: texts.join(' '), grounded: true, source: grounded.every((a) => a.source === 'structured') ? 'structured' : 'extractive', citations: list.citations }

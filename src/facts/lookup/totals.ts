@@ -5,7 +5,7 @@ import { asksWhat, CONTEXT_TYPES, isPlaceType, TOGETHER, unique, type EngineResu
 import { claimAt, WEAK_MEASURES } from './figures.js'
 
 /** Words that ask for groups' totals together ("all told", "split between"), beyond the shared ones. */
-const TOTALLED = new Set([...TOGETHER, 'combine', 'all', 'overall', 'split'])
+const TOTALLED = new Set([...TOGETHER, 'combine', 'all', 'overall', 'split', 'relate', 'relates'])
 const FEWER = new Set(['fewer', 'less', 'smaller'])
 /** Words that compare groups by size: "Are there more emerging or traditional industries?" */
 const SIZE_WORDS = new Set([...FEWER, 'more', 'larger', 'bigger', 'greater', 'number', 'many', 'size'])
