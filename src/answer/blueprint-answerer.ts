@@ -130,7 +130,7 @@ export class BlueprintAnswerer implements Answerer {
     if (this.#asksForUnknownKind(u)) return notInSource()
     // "Is hydrogen energy one of the nine strategic emerging industries?": a member the documents never mention.
     const member = u.words.findIndex((w, i) => (w === 'one' && u.words[i + 1] === 'of') || w === 'among')
-    if (u.intent === 'yesno' && member > 0 && u.words.slice(0, member).some((w) => w.length >= 4 && unknown.includes(w))) return notInSource()
+    if (u.intent === 'yesno' && member > 0 && u.words.slice(Math.max(0, member - 3), member).some((w) => w.length >= 4 && unknown.includes(w))) return notInSource()
     // "What are the coal mining output targets?": an amount of something the documents never mention ("hav output" is a typo, not a thing).
     if (u.words.some((w, i) => w.length >= 4 && unknown.includes(w) && this.#amountMeasures.has(u.words[i + 1] ?? ''))) return notInSource()
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
@@ -172,7 +172,9 @@ export class BlueprintAnswerer implements Answerer {
     const at = u.words.indexOf('which')
     if (at < 0 || u.types.length) return false
     // "Which liquor brands …", "which specific vinegar or liquor brands …": the kind may follow names.
-    const first = SPECIFIERS.has(u.words[at + 1] ?? '') ? at + 2 : at + 1
+    // ("which 2 parts …": a count is no kind.)
+    const counted = /^\d+$/.test(u.words[at + 1] ?? '') || numberOf(u.words[at + 1] ?? '') !== undefined
+    const first = SPECIFIERS.has(u.words[at + 1] ?? '') || counted ? at + 2 : at + 1
     let mention = u.mentions.find((m) => m.from === first)
     for (let next = mention; next && /^(?:or|and)$/.test(u.words[next.to] ?? ''); ) {
       next = u.mentions.find((m) => m.from === next!.to + 1)

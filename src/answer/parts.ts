@@ -48,7 +48,7 @@ export function withoutPreamble(question: string): string {
     // "How many types of building-materials clusters …, counting refractory clay, kaolin and so on?", "… for building supplies
     // (clay, tiles, carbon, glass)?", "… for the consumer-goods side, like vinegar?": examples of what is asked.
     .replace(/,\s*(?:counting|including|like|such as)\s[^?]*?\b(?:and so on|and so forth|etc\.?|and the like)(?=[\s?.!]*$)/i, '')
-    .replace(/\s*\((?:(?:like|such as|e\.g\.?|including)\s[^()]*|[^(),]*,[^(),]*,[^()]*)\)/gi, '')
+    .replace(/\s*\((?:(?:like|such as|e\.g\.?|including)\s[^()]*|[^(),]*,[^(),]*,[^()]*|[^()]*\s[+&/]\s[^()]*)\)/gi, '')
     .replace(/,\s*(?:like|such as|e\.g\.?|for example)\s+[^,?]{1,40}(?=\?\s*$)/i, '')
     // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
     .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b(?:[^:?]{0,50}:|\s*[,?-]?)\s+(?=\S)(.*)$/i, (_, rest: string) =>

@@ -62,7 +62,7 @@ const SORTING = new Set(['different', 'distinct', 'separate', 'unique', 'individ
 const HEDGED = new Set(['sure', 'certain', 'clear', 'positive', 'confident', 'know', 'being', 'too', 'any', 'really', 'much'])
 
 /** Nouns for a few of something, between a question word and the type: "which pair of cities". */
-const COLLECTIVES = new Set(['pair', 'couple', 'set', 'group', 'handful', 'trio'])
+const COLLECTIVES = new Set(['pair', 'couple', 'set', 'group', 'handful', 'trio', 'kinds', 'types', 'sorts'])
 /** Words that count the type word after them in a rank ("just one city", "several cities"). */
 const COUNT_BEFORE_TYPE = new Set(['one', 'single', 'two', 'multiple', 'several', 'different'])
 const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often')
