@@ -156,8 +156,11 @@ export class BlueprintAnswerer implements Answerer {
     const resolved = resolveFollowUp(words, history, this.knowledge)
     const u = understand(resolved, this.knowledge.graph, this.knowledge.lexicon, this.knowledge.compounds)
     // "20 industries, right?", "to top 200 billion yuan": a claimed count or amount, which the answer corrects, is not a word the documents lack.
-    const claimed = (w: string) => /^\d+$/.test(w) && (this.#countsAKind(resolved, w) || claimsFigure(this.knowledge.graph, u, resolved.indexOf(w)))
-    const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !this.knowledge.normalizer.knows(w) && !claimed(w))
+    // ("7 strategic emerging industries": a number before a group whose total the facts state is a claimed count too.)
+    const totalled = (i: number) => u.mentions.some((m) => m.from === i + 1 && m.entities.some((e) => this.knowledge.graph.about(e).some((f) => f.relation === 'total')))
+    const claimed = (w: string) => /^\d+$/.test(w) && (this.#countsAKind(resolved, w) || totalled(resolved.indexOf(w)) || claimsFigure(this.knowledge.graph, u, resolved.indexOf(w)))
+    // (A single digit counts or says how to answer, "need 1 line only"; it names nothing the documents lack.)
+    const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !/^\d$/.test(w) && !this.knowledge.normalizer.knows(w) && !claimed(w))
     return { u, language, unknown }
   }
 

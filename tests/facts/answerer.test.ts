@@ -1075,4 +1075,8 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Ceramics shows up twice (bldg materials + light ind) -- where in each?')).answer).toMatch(/architectural ceramics industrial clusters .* in Jincheng and Shuozhou/)
     expect((await ask('In the coke-making business, what is the province going to do about factories producing far more than is needed?')).answer).toMatch(/resolve production overcapacity/)
   })
+  it('reads a single digit as no unknown word, and a number before a group with a stated total as a claimed count', async () => {
+    expect((await ask("need 1 line only: Shanxi's headline no. of 100bn-yuan inds for 2020. No prose.")).answer).toMatch(/14 industries/)
+    expect((await ask('7 strategic emerging inds prioritized -- which?')).answer).toMatch(/nine \(9\) strategic emerging industries.*high-end equipment manufacturing/)
+  })
 })
