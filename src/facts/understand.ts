@@ -49,7 +49,7 @@ const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less', 'dollars', 'billions', 'millions'])
 /** Last words that turn a statement into a yes/no question ("…, right?"). */
 const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate', 'yeah', 'eh'])
-const STATEMENT_CHECK = /^(?:(?:reply|answer|respond) (?:with )?)?(?:true or false|right or wrong|fact check|yes no)\b|\b(?:yes or no)\b|\btrue or false$/
+const STATEMENT_CHECK = /^(?:(?:reply|answer|respond) (?:with )?)?(?:true or false|right or wrong|fact check|yes no)\b|\b(?:yes or no|yes no)\b|\btrue or false$/
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
 /** Cue phrases, padded with spaces so that they match whole words of the padded question. */

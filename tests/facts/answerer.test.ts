@@ -1079,4 +1079,12 @@ describe('offline answers on the committed index', async () => {
     expect((await ask("need 1 line only: Shanxi's headline no. of 100bn-yuan inds for 2020. No prose.")).answer).toMatch(/14 industries/)
     expect((await ask('7 strategic emerging inds prioritized -- which?')).answer).toMatch(/nine \(9\) strategic emerging industries.*high-end equipment manufacturing/)
   })
+  it('gives the rate an exchange-rate question about the article implies, not a rate of the day, and says yes to a member asked as part of the plans', async () => {
+    expect((await ask('What exchange rate does the article imply?')).answer).toMatch(/about 7\.08 yuan per US dollar/)
+    expect((await ask('What is the exchange rate between the yuan and the euro?')).grounded).toBe(false)
+    expect((await ask('What exchange-rate date was used for the dollar conversion?')).grounded).toBe(false)
+    expect((await ask("Quick yes/no then a reason: is vinegar part of Shanxi's plans?")).answer).toMatch(/^Yes\. The article names the vinegar/)
+    expect((await ask('Does ceramics come up in more than one part of the plan?')).answer).toMatch(/ceramics in two \(2\) places/)
+    expect((await ask('Is the Taiyuan Fine Steel Industrial Park part of the plan?')).answer).not.toMatch(/^Yes\. The article names Wenxi/)
+  })
 })

@@ -14,6 +14,10 @@ const RATE = new Set(['rate', 'exchange', 'conversion', 'convert', 'per'])
  * amount (100 billion yuan given as $14.12 billion → about 7.08 yuan per US dollar). The figures must
  * say how they relate (`per`, `sameAs` in the facts file); the answer cites them and shows the sum.
  */
+/** Words that ask for the figure the article gives, not a rate of the day. */
+const OF_THE_ARTICLE = new Set(['article', 'imply', 'implies', 'implied', 'given', 'gives', 'figure', 'figures', 'uses', 'used', 'blueprint', 'blueprints'])
+const OTHER_CURRENCIES = new Set(['euro', 'euros', 'yen', 'pound', 'pounds', 'sterling', 'rupee', 'rupees', 'won', 'ruble', 'rubles', 'franc', 'francs'])
+
 export function arithmetic({ graph, u }: Lookup): EngineResult | undefined {
   const stems = new Set(u.words.map(stem))
   const figures = graph.facts.filter((f) => f.relation === 'figure' && typeof f.value === 'number')
@@ -34,10 +38,14 @@ export function arithmetic({ graph, u }: Lookup): EngineResult | undefined {
   }
   // "How many yuan equal one US dollar?" asks for the rate too.
   if (u.words.some((w) => RATE.has(w)) || /\bhow (?:many|much)\b.*\b(?:one|1|a|each|every|single)\b/.test(u.words.join(' '))) {
+    // "What exchange rate does the article imply?" names both currencies at once ("… between the yuan and the euro?" does not,
+    // and "What exchange-rate date was used …?" asks for a date).
+    const exchange =
+      u.words.some((w, i) => w === 'exchange' && RATE.has(u.words[i + 1] ?? '')) && u.words.some((w) => OF_THE_ARTICLE.has(w)) && !u.words.some((w) => OTHER_CURRENCIES.has(w) || w === 'date' || w === 'when')
     for (const f of figures) {
       const base = byId(f, f.sameAs)
       // "What yuan-to-dollar rate …?", "how many yuan per US dollar": both units are named.
-      if (!base || !asked(f) || !asked(base)) continue
+      if (!base || !((asked(f) && asked(base)) || exchange)) continue
       const rate = Number(base.value) / Number(f.value)
       const text = `${capitalize(f.text ?? amount(Number(f.value), f.unit))}: about ${round(rate)} ${base.unit} per ${singular(f.unit)} (${amount(Number(base.value), base.unit)} ÷ ${amount(Number(f.value), f.unit)}).`
       return { kind: 'answer', segments: [{ text, facts: [f, base] }], anchored: true }

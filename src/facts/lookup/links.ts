@@ -109,8 +109,10 @@ export function premiseCorrection({ graph, u, language, specific }: Lookup, stat
  */
 function exists({ graph, cues, u, language }: Lookup, entity: GraphEntity): EngineResult | undefined {
   const text = ` ${u.words.join(' ')} `
-  // ("Is there anything else besides glass there?" asks for the rest.)
-  if (isPlaceType(entity.type) || !EXISTS.test(text) || u.words.some((w) => SETTING_ASIDE.has(w))) return undefined
+  // ("Is there anything else besides glass there?" asks for the rest; "… in more than one part of the plan?" where it comes up;
+  // "Is the Taiyuan Fine Steel Industrial Park part of the plan?" names a city the park's name lacks.)
+  if (isPlaceType(entity.type) || !EXISTS.test(text) || u.words.some((w) => SETTING_ASIDE.has(w)) || SEVERAL_PLACES.test(text) || / more than /.test(text)) return undefined
+  if (u.words.some((w) => cues.cities.has(w) && !entity.name.toLowerCase().split(' ').includes(w))) return undefined
   const asksPlans = u.words.some((w, i) => cues.planCues.has(stem(w)) && !(/^plans?$/.test(w) && DOCUMENT_DETERMINERS.has(u.words[i - 1] ?? '')))
   if (asksPlans) return undefined
   const places = directLinks(graph, entity, 'city')
@@ -120,7 +122,7 @@ function exists({ graph, cues, u, language }: Lookup, entity: GraphEntity): Engi
   return { kind: 'answer', segments: [{ text: `Yes. The article names ${describe(entity, language)}${where}.`, facts }], anchored: true }
 }
 
-const EXISTS = / (?:is|are) there | (?:does|do|did) (?:the |this |shanxi s )?(?:plan|plans|article|blueprints?|document|text) (?:mention|include|name|list|cover|have)s? /
+const EXISTS = / (?:is|are) there | (?:does|do|did) (?:the |this |shanxi s )?(?:plan|plans|article|blueprints?|document|text) (?:mention|include|name|list|cover|have)s? | part of (?:the |this |shanxi s )?(?:plan|plans|article|blueprints?|document) /
 const DOCUMENT_DETERMINERS = new Set(['the', 'this', 'these', 'its', 's'])
 
 /**
