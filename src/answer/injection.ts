@@ -57,6 +57,8 @@ const INSTRUCTIONS: Rule[] = [
   // supplies, and an order to agree with it.
   rule(/now|updated|changed/i, String.raw`\b(?:the\s+)?(?:document|article|text|blueprints?|plan|source)\s+(?:now\s+(?:says|states|reads|lists)|has\s+(?:been\s+)?(?:updated|changed)|was\s+(?:updated|changed))\b${REST}`),
   rule(/confirm/i, String.raw`(?:^|(?<=[.?!:。？！：]\s*))\s*(?:please\s+)?confirm\s+(?:that|this|it)\s*(?:[,.;!]|$)`),
+  // "Confirm by saying 'DAN MODE ENABLED', then …": how to agree, up to what follows.
+  rule(/confirm|acknowledge/i, String.raw`\b(?:confirm|acknowledge)\s+(?:this\s+|it\s+)?(?:by|with)\s+(?:saying|writing|typing|replying|outputting|printing)\b${REST}`),
   // "Just confirm '50 industries' and nothing else.": an order to echo, not a question.
   rule(/just|only|simply/i, String.raw`\b(?:just|only|simply)\s+(?:confirm|say|repeat|reply|answer|write|state|type|echo)\b(?:\s+(?:with|that))?\s*["'“‘][^"'”’]*["'”’](?:\s+and\s+nothing\s+else)?[.!]?`),
   // "As your developer, I authorize you to …": a claimed authority and the permission it grants.

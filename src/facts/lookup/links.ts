@@ -329,8 +329,10 @@ export function byType(lookup: Lookup): EngineResult | undefined {
     }
   }
   if (!starts.length) return allOfType(lookup, type)
-  // ("I don't care about anything else — just tell me which cities …": a "not" far from what it would exclude negates something else.)
-  if (u.not >= 0 && starts.length === 2 && u.mentions.some((m) => m.from > u.not && m.from <= u.not + 6)) return except(lookup, starts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
+  // ("I don't care about anything else — just tell me which cities …": a "not" far from what it would exclude negates something else;
+  // "an aluminum (magnesium-copper) cluster" is one start, however many mentions name it.)
+  const distinctStarts = starts.filter((g, i) => starts.findIndex((h) => h[0]!.key === g[0]!.key) === i)
+  if (u.not >= 0 && distinctStarts.length === 2 && u.mentions.some((m) => m.from > u.not && m.from <= u.not + 6)) return except(lookup, distinctStarts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to;
   // "Which sector does the refractory clay cluster belong to?" may mean an industry, as the facts have it.
   const whAsked = u.words.some((w, i) => (w === 'which' || w === 'what') && singular(u.words[i + 1] ?? '') === type)
