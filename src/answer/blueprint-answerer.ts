@@ -137,8 +137,8 @@ export class BlueprintAnswerer implements Answerer {
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
     if (stands && !unknownNumber && result.correctionOnly && retry) {
-      // "What does Shanxi's 2021 blueprint say about the carbon clusters?": the year corrected, then what the source says of the rest.
-      // The question again without the claimed figure (a neutral word in its place keeps the mentions where they are).
+      // "What does Shanxi's 2021 blueprint say about the carbon clusters?": the year corrected, then the question answered once more
+      // without the claimed figure (a neutral word in its place keeps the mentions where they are).
       const correction = composeSegments(this.corpus, result.segments, 'structured')
       const without = { ...u, words: u.words.map((w) => (/^\d+$/.test(w) ? 'the' : w)) }
       const rest = await this.#respond({ u: without, language, unknown: unknown.filter((w) => !/^\d+$/.test(w)) }, false)
