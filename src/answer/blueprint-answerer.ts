@@ -126,13 +126,8 @@ export class BlueprintAnswerer implements Answerer {
     if (result.kind === 'refuse') return notInSource()
     // "What is this article about?" with nothing but generic words: the gist.
     if (u.overview && unknown.length === 0 && this.contentStems(u).size === 0) return this.#extractive.lead(u.mentions[0]?.entities[0]?.documentId, summaryLength(u.words))
-    // "Which companies will lead …?", "Which liquor brands …?": a kind of thing the facts don't list, however the rest is answered.
-    if (this.#asksForUnknownKind(u)) return notInSource()
-    // "Is hydrogen energy one of the nine strategic emerging industries?": a member the documents never mention.
-    const member = u.words.findIndex((w, i) => (w === 'one' && u.words[i + 1] === 'of') || w === 'among')
-    if (u.intent === 'yesno' && member > 0 && u.words.slice(Math.max(0, member - 3), member).some((w) => w.length >= 4 && unknown.includes(w))) return notInSource()
-    // "What are the coal mining output targets?": an amount of something the documents never mention ("hav output" is a typo, not a thing).
-    if (u.words.some((w, i) => w.length >= 4 && unknown.includes(w) && this.#amountMeasures.has(u.words[i + 1] ?? ''))) return notInSource()
+    // A kind, a member or an amount of something the documents never mention: refused however the rest is answered.
+    if (this.#asksOfTheUnknown(u, unknown)) return notInSource()
     // A number the documents never use (a year, "20 industries") asks about something they don't say; "1" or "2" may just count.
     const unknownNumber = unknown.some((w) => /\d\d/.test(w))
     const stands = result.kind === 'answer' && (unknown.length === 0 || result.anchored || (result.weaklyAnchored && unknown.length === 1))
@@ -162,6 +157,21 @@ export class BlueprintAnswerer implements Answerer {
     // (A single digit counts or says how to answer, "need 1 line only"; it names nothing the documents lack.)
     const unknown = resolved.filter((w) => !isStopword(w) && !CJK_CHAR.test(w) && !/^\d$/.test(w) && !this.knowledge.normalizer.knows(w) && !claimed(w))
     return { u, language, unknown }
+  }
+
+  /**
+   * "Which companies will lead …?" (a kind of thing the facts don't list), "Is hydrogen energy one of the nine …?" (a member
+   * the documents never mention), "What are the coal mining output targets?" (an amount of something they never mention;
+   * "hav output" is a typo, not a thing).
+   */
+  #asksOfTheUnknown(u: Understanding, unknown: readonly string[]): boolean {
+    const lacking = (w: string) => w.length >= 4 && unknown.includes(w)
+    const member = u.words.findIndex((w, i) => (w === 'one' && u.words[i + 1] === 'of') || w === 'among')
+    return (
+      this.#asksForUnknownKind(u) ||
+      (u.intent === 'yesno' && member > 0 && u.words.slice(Math.max(0, member - 3), member).some(lacking)) ||
+      u.words.some((w, i) => lacking(w) && this.#amountMeasures.has(u.words[i + 1] ?? ''))
+    )
   }
 
   /** True when `number` is followed by a kind of thing the facts list ("20 industries"): a count the question claims. */
