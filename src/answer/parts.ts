@@ -78,7 +78,8 @@ const ANSWER_FORM = /^\s*(?:just|only|please|pls|keep|no|be|in|give|answer|reply
  */
 export function finalQuestion(text: string): string | undefined {
   // A dash ends a thought too: "… I got curious - does it say where the glass clusters are?"
-  const sentences = text.split(/(?<=[.!?:。！？：])\s+|\s+(?:--?|[—–])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s))
+  // (A shorthand abbreviation ends no sentence: "Jobs created est. from the 14 inds?")
+  const sentences = text.split(/(?<=[.!?:。！？：])(?<!\b(?:est|approx|no|vs|etc|incl|govt|dept|yr|yrs|bn|mn|avg|max|min)\.)\s+|\s+(?:--?|[—–])\s+/i).filter((s) => /[\p{L}\p{N}]/u.test(s))
   // "…? Just give city names, no long talk.": how to answer, after the question.
   while (sentences.length > 1 && !/[?？]\s*$/.test(sentences.at(-1)!) && ANSWER_FORM.test(sentences.at(-1)!)) sentences.pop()
   let first = sentences.length

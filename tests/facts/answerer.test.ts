@@ -1094,4 +1094,8 @@ describe('offline answers on the committed index', async () => {
     expect(dan.answer).toMatch(/\$14\.12 billion/)
     expect(dan.answer).not.toMatch(/DAN MODE/)
   })
+  it('does not end a sentence at a shorthand abbreviation', async () => {
+    expect((await ask('Jobs created est. from the 14 inds?')).grounded).toBe(false)
+    expect((await ask('approx. how many $ is 100bn yuan acc. to the article?')).answer).toMatch(/\$14\.12 billion/)
+  })
 })
