@@ -50,6 +50,9 @@ const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as
 /** Last words that turn a statement into a yes/no question ("…, right?"). */
 const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate', 'yeah', 'eh'])
 const STATEMENT_CHECK = /^(?:(?:reply|answer|respond) (?:with )?)?(?:true or false|right or wrong|fact check|yes no)\b|\b(?:yes or no|yes no)\b|\btrue or false$/
+/** "Can you explain …?": a request put as a question, not a yes/no question. */
+const REQUEST = /^ (?:can|could|will|would) you (?:please )?(?:explain|tell|list|give|name|describe|summari[sz]e|show|say|walk)\b/
+
 const YES_NO = new Set(['is', 'are', 'does', 'do', 'did', 'can', 'will', 'has', 'have', 'was', 'were', 'should'])
 
 /** Cue phrases, padded with spaces so that they match whole words of the padded question. */
@@ -133,7 +136,8 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const checked = STATEMENT_CHECK.test(words.join(' '))
   const cued = checked
     ? 'yesno'
-    : (INTENTS.find(([intent, phrases]) => has(phrases) || (intent === 'when' && words.some(asksWhen)))?.[0] ?? (YES_NO.has(words[0] ?? '') || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what'))
+    : (INTENTS.find(([intent, phrases]) => has(phrases) || (intent === 'when' && words.some(asksWhen)))?.[0] ??
+        ((YES_NO.has(words[0] ?? '') && !REQUEST.test(text)) || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what'))
   // "Which city has the largest number of clusters?" asks which, not how many; "how much industries" asks how many.
   const much = words.indexOf('much')
   // "emerging industries top priority number": keywords ending in what to count.
@@ -177,7 +181,10 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     named: has(NAMED),
     numbers: words.filter((w) => /^\d/.test(w)),
     // "not sure if this is even covered" hedges; it negates nothing asked.
-    not: words.findIndex((w, i) => (w === 'not' || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? ''))) && !HEDGED.has(words[i + 1] ?? '')),
+    // ("… but for no building materials cluster": "no" before what it excludes.)
+    not: words.findIndex(
+      (w, i) => (w === 'not' || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? '')) || (w === 'no' && mentions.some((m) => m.from === i + 1))) && !HEDGED.has(words[i + 1] ?? ''),
+    ),
   }
 }
 

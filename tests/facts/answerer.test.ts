@@ -1098,4 +1098,10 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Jobs created est. from the 14 inds?')).grounded).toBe(false)
     expect((await ask('approx. how many $ is 100bn yuan acc. to the article?')).answer).toMatch(/\$14\.12 billion/)
   })
+  it('reads "no" before a thing as excluding it, "Can you explain …?" as a request, and Chinese for which enterprise', async () => {
+    expect((await ask('Which city is listed for non-ferrous metals but for no building materials cluster?')).answer).toMatch(/Yuncheng/)
+    expect((await ask('My grandpa used to work at a steel mill and he asked me what Shanxi is doing about steel now. Can you explain it simply?')).answer).toMatch(/^The steel industry will/)
+    expect((await ask('哪家企业是太原不锈钢工业园的龙头企业？')).grounded).toBe(false)
+    expect((await ask('太原不锈钢工业园在哪里？')).answer).toMatch(/Taiyuan/)
+  })
 })
