@@ -181,9 +181,11 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
     named: has(NAMED),
     numbers: words.filter((w) => /^\d/.test(w)),
     // "not sure if this is even covered" hedges; it negates nothing asked.
-    // ("… but for no building materials cluster": "no" before what it excludes.)
+    // ("… but for no building materials cluster", "… but to none of the building-supply clusters": what it excludes follows.)
     not: words.findIndex(
-      (w, i) => (w === 'not' || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? '')) || (w === 'no' && mentions.some((m) => m.from === i + 1))) && !HEDGED.has(words[i + 1] ?? ''),
+      (w, i) =>
+        (w === 'not' || (w === 't' && /^(?:aren|isn|don|doesn|won)$/.test(words[i - 1] ?? '')) || (w === 'no' && mentions.some((m) => m.from === i + 1)) || (w === 'none' && words[i + 1] === 'of')) &&
+        !HEDGED.has(words[i + 1] ?? ''),
     ),
   }
 }

@@ -1104,4 +1104,7 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('哪家企业是太原不锈钢工业园的龙头企业？')).grounded).toBe(false)
     expect((await ask('太原不锈钢工业园在哪里？')).answer).toMatch(/Taiyuan/)
   })
+  it('reads "none of" before a thing as excluding it', async () => {
+    expect((await ask('Which city is linked to the aluminum hubs but to none of the building-supply clusters?')).answer).toMatch(/not linked to building materials: Yuncheng/)
+  })
 })
