@@ -50,6 +50,8 @@ export function withoutPreamble(question: string): string {
     .replace(/,\s*(?:counting|including|like|such as)\s[^?]*?\b(?:and so on|and so forth|etc\.?|and the like)(?=[\s?.!]*$)/i, '')
     .replace(/\s*\((?:(?:like|such as|e\.g\.?|including)\s[^()]*|[^(),]*,[^(),]*,[^()]*|[^()]*\s[+&/]\s[^()]*)\)/gi, '')
     .replace(/,\s*(?:like|such as|e\.g\.?|for example)\s+[^,?]{1,40}(?=\?\s*$)/i, '')
+    // "List the plans for the steel industry, including any parks named.": the plans name them anyway.
+    .replace(/,\s*including\s+(?:any|the)\s+[^,?]{1,40}?\s+(?:named|mentioned|listed)(?=[\s?.!]*$)/i, '')
     // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
     .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b(?:[^:?]{0,50}:|\s*[,?-]?)\s+(?=\S)(.*)$/i, (_, rest: string) =>
       /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,

@@ -1107,4 +1107,10 @@ describe('offline answers on the committed index', async () => {
   it('reads "none of" before a thing as excluding it', async () => {
     expect((await ask('Which city is linked to the aluminum hubs but to none of the building-supply clusters?')).answer).toMatch(/not linked to building materials: Yuncheng/)
   })
+  it('drops "including any parks named" after a list of plans, counts nothing for a park asked how many companies it has, and reads 哪两个, 升级, 投资', async () => {
+    expect((await ask('List the steps the plan lays out for the steel industry, including any parks named.')).answer).toMatch(/^The steel industry will: continue to see capacity upgrading projects advanced/)
+    expect((await ask('How many companies are located in the Taiyuan Stainless Steel Industrial Park?')).grounded).toBe(false)
+    expect((await ask('耐火粘土产业集群将在哪两个城市升级？')).answer).toMatch(/Lyuliang .*Yangquan/)
+    expect((await ask('这些千亿产业计划的总投资额是多少？')).grounded).toBe(false)
+  })
 })

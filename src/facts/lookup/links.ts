@@ -377,7 +377,8 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   }
   if (!specific.length) return allOfType(lookup, type)
   // "Where is the fine-steel park?": no place is linked, but a proper name may carry one; say the name and what it is part of.
-  if ((u.intent === 'where' || isPlaceType(type)) && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!, u.words.some((w) => CITY_WORDS.has(w)))
+  // ("How many companies are located in the Taiyuan park?" counts something else.)
+  if ((u.intent === 'where' || isPlaceType(type)) && u.intent !== 'count' && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!, u.words.some((w) => CITY_WORDS.has(w)))
   // "Which city hosts the medicine cluster?" when no city is linked: the blueprint doesn't say.
   return u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined
 }
