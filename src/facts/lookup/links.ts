@@ -27,9 +27,10 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   if (u.share && shared && others.every((o) => o.type === subject!.type)) return inCommon(lookup, [subject!, ...others], shared)
   const segments: Segment[] = []
   // "Does it overlap with Jinzhong and Datong?": one "No." for every place the same statement rules out,
-  // and one "Yes." for every place the same fact confirms.
+  // and one "Yes." for each fact that confirms a place, naming every place the fact names
+  // ("Is Datong part of the carbon clusters?", "Does Datong share that cluster with any other city?").
   const misses = new Map<string, { others: GraphEntity[]; segment: Segment }>()
-  const hits = new Map<ResolvedFact, { others: GraphEntity[]; segment: Segment }>()
+  const hits = new Map<ResolvedFact, Segment>()
   for (const other of others) {
     // "Wenxi have a fine steel industrial park?": both names are of the one park, which the article names.
     if (other.key === subject!.key) continue
@@ -40,13 +41,12 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
     const hit = links.find((l) => l.entity.key === other.key)
     if (hit) {
       const fact = hit.via.at(-1)!
-      const confirmed = hits.get(fact) ?? { others: [], segment: { text: '', facts: hit.via } }
-      if (!hits.has(fact)) segments.push(confirmed.segment)
-      hits.set(fact, confirmed)
-      confirmed.others.push(other)
-      // "Is Datong part of the carbon clusters?", "Does Datong share that cluster with any other city?": every place the fact names.
-      const all = links.filter((l) => l.via.at(-1) === fact).map((l) => l.entity)
-      confirmed.segment.text = `Yes. ${relate(subject!, fact, all, language)}.`
+      if (!hits.has(fact)) {
+        const places = links.filter((l) => l.via.at(-1) === fact).map((l) => l.entity)
+        const segment = { text: `Yes. ${relate(subject!, fact, places, language)}.`, facts: hit.via }
+        hits.set(fact, segment)
+        segments.push(segment)
+      }
     } else if (links.length) {
       // Two facts apart ("Yuncheng … non-ferrous metals"), say through what: the aluminum clusters.
       const direct = links.every((l) => l.via.length === 1)
@@ -62,7 +62,7 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   }
   // "… in Lyuliang and Datong?": "No. … in Lyuliang and Yangquan, not Datong." says what a "Yes." for Lyuliang would.
   const ruledOut = new Set([...misses.values()].flatMap((m) => m.segment.facts))
-  const confirmations = new Set([...hits.values()].map((h) => h.segment))
+  const confirmations = new Set(hits.values())
   segments.splice(0, segments.length, ...segments.filter((s) => !confirmations.has(s) || !s.facts.every((f) => ruledOut.has(f))))
   const named = others.some((o) => o.key === subject!.key) && graph.about(subject!)[0]
   if (!segments.length && named) segments.push({ text: `Yes. The article names ${describe(subject!, language)}.`, facts: [named] })
