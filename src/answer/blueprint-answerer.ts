@@ -3,6 +3,7 @@ import type { Retriever } from '../core/retriever.js'
 import { isStopword, stem } from '../core/text.js'
 import type { AskResponse } from '../core/types.js'
 import type { Knowledge } from '../facts/knowledge.js'
+import { membershipAt } from '../facts/lookup/context.js'
 import { claimsFigure } from '../facts/lookup/figures.js'
 import { numberOf } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
@@ -166,7 +167,7 @@ export class BlueprintAnswerer implements Answerer {
    */
   #asksOfTheUnknown(u: Understanding, unknown: readonly string[]): boolean {
     const lacking = (w: string) => w.length >= 4 && unknown.includes(w)
-    const member = u.words.findIndex((w, i) => (w === 'one' && u.words[i + 1] === 'of') || w === 'among')
+    const member = membershipAt(u.words)
     return (
       this.#asksForUnknownKind(u) ||
       (u.intent === 'yesno' && member > 0 && u.words.slice(Math.max(0, member - 3), member).some(lacking)) ||

@@ -1,7 +1,7 @@
 import { isStopword, stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
-import { asksWhat, CONTEXT_TYPES, isPlaceType, TOGETHER, unique, type EngineResult, type Lookup } from './context.js'
+import { asksWhat, CONTEXT_TYPES, isPlaceType, membershipAt, TOGETHER, unique, type EngineResult, type Lookup } from './context.js'
 import { claimAt, WEAK_MEASURES } from './figures.js'
 
 /** Words that ask for groups' totals together ("all told", "split between"), beyond the shared ones. */
@@ -30,7 +30,7 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "True or false: there are nine strategic emerging industries.": a stated total the question gets right.
   // ("… names all nine individually?" asks something else.)
   // ("Is hydrogen energy one of the nine …?" asks about a member, not the total.)
-  const member = u.words.some((w, i) => (w === 'one' && u.words[i + 1] === 'of') || w === 'among')
+  const member = membershipAt(u.words) >= 0
   if (u.intent === 'yesno' && groups.length === 1 && !u.named && !member && !u.words.some((w) => w === 'all' || w === 'every')) {
     const mention = u.mentions.find((m) => m.entities.includes(groups[0]!))
     const claim = mention && claimAt(u, mention.from - 1)
