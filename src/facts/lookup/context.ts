@@ -43,6 +43,9 @@ export function asksWhichOrganization(u: Understanding): boolean {
   return which >= 0 && u.mentions.some((m) => m.from > which && m.from <= which + 2 && m.entities.some((e) => e.type === 'organization'))
 }
 
+/** The relations that make one thing a member or a part of another ("coking" of the traditional industries, a cluster of an industry). */
+export const MEMBERSHIP: ReadonlySet<string> = new Set(['part-of', 'member-of'])
+
 /** Where a question asks whether something is a member ("one of the nine …", "among the …"), or -1. */
 export const membershipAt = (words: readonly string[]): number => words.findIndex((w, i) => (w === 'one' && words[i + 1] === 'of') || w === 'among')
 

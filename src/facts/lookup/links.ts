@@ -5,7 +5,7 @@ import type { ResolvedFact } from '../schema.js'
 import { linked, type Link } from '../traverse.js'
 import { singular } from '../understand.js'
 import { allOfType, ranked } from './all-of-type.js'
-import { asksWhat, CONTEXT_TYPES, describe, isPlaceType, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
+import { asksWhat, CONTEXT_TYPES, describe, isPlaceType, MEMBERSHIP, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
 import { partialNote } from './totals.js'
 
 /** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?", "Do Xinzhou and Jincheng share a cluster type?" */
@@ -148,7 +148,6 @@ export function memberCorrection({ graph, cues, u, language }: Lookup): Segment 
   return undefined
 }
 
-const MEMBERSHIP = new Set(['part-of', 'member-of'])
 
 /**
  * "Which of Lyuliang and Yangquan hosts the glass clusters?", "Which cities host the glass clusters, Lyuliang and Yangquan?":
@@ -438,7 +437,7 @@ const CITY_WORDS = new Set(['city', 'cities', 'prefecture', 'municipality', 'tow
  * A name that begins with a city's ("Taiyuan Stainless Steel …") places X in that city; otherwise "which city …?" is unanswered.
  */
 function namedOnly({ graph, cues, language }: Lookup, entity: GraphEntity, asksCity: boolean): EngineResult | undefined {
-  const parent = graph.about(entity).find((f) => (f.relation === 'part-of' || f.relation === 'member-of') && f.objects.length)
+  const parent = graph.about(entity).find((f) => MEMBERSHIP.has(f.relation) && f.objects.length)
   if (!parent) return undefined
   const whole = graph.objectsOf(parent)[0]!
   const named = `the ${nameOf(entity, language)}, part of ${describe(whole, language)}`

@@ -3,7 +3,7 @@ import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasi
 import type { GraphEntity } from '../graph.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked } from '../traverse.js'
-import { CONTEXT_TYPES, describe, SETTING_ASIDE, type EngineResult, type Lookup } from './context.js'
+import { CONTEXT_TYPES, describe, MEMBERSHIP, SETTING_ASIDE, type EngineResult, type Lookup } from './context.js'
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
 export function plans({ graph, u, language, specific: mentioned, planWord }: Lookup): EngineResult | undefined {
@@ -33,7 +33,7 @@ export function plans({ graph, u, language, specific: mentioned, planWord }: Loo
     const entity = group[0]!
     const own = graph.about(entity).filter((f) => f.relation === 'plan')
     // A group's plans stand for its members only when the question asks about plans.
-    const parentFact = own.length || !cued ? undefined : graph.about(entity).find((f) => (f.relation === 'member-of' || f.relation === 'part-of') && f.objects.length)
+    const parentFact = own.length || !cued ? undefined : graph.about(entity).find((f) => MEMBERSHIP.has(f.relation) && f.objects.length)
     const parent = parentFact ? graph.objectsOf(parentFact)[0]! : undefined
     const stated = own.length ? own : parent ? graph.about(parent).filter((f) => f.relation === 'plan') : []
     // "The non-ferrous metals sector … its aluminum clusters": the group's plans, once.
@@ -99,7 +99,7 @@ export function reverse({ graph, cues, u, language, specific }: Lookup): EngineR
 
 /** The entities named and the members and parts of those that are groups, by key. */
 function candidates(graph: Lookup['graph'], named: readonly GraphEntity[]): Set<string> {
-  const parts = named.flatMap((e) => graph.pointingAt(e).filter((f) => f.relation === 'member-of' || f.relation === 'part-of').map((f) => graph.subjectOf(f)))
+  const parts = named.flatMap((e) => graph.pointingAt(e).filter((f) => MEMBERSHIP.has(f.relation)).map((f) => graph.subjectOf(f)))
   return new Set([...named, ...parts].map((e) => e.key))
 }
 
