@@ -253,7 +253,7 @@ export class QuestionNormalizer {
     return this.#nearest(word) ?? word
   }
 
-  /** A known word by the lexicon's suffix spellings ("citys" → "cities"), also with a doubled letter written once ("cittys"). */
+  /** A known word by the lexicon's suffix spellings ("citys" → "cities"), also with a letter typed twice ("cittys"). */
   #respelt(word: string): string | undefined {
     const bySuffix = (w: string) => {
       for (const [from, to] of this.lexicon.spelling.suffixes) {
