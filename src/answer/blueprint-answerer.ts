@@ -39,6 +39,9 @@ function summaryLength(words: readonly string[]): number {
 
 const SUMMARY_UNITS = new Set(['sentences', 'sentence', 'points', 'bullets', 'bullet', 'lines', 'list', 'paragraphs'])
 
+/** A request to check the last answer again, which names nothing of its own. */
+const RECHECK = /\b(?:are you (?:sure|certain)|double[- ]?check|re-?check|check (?:that|this|it|again)|verify (?:that|this|it)|(?:look|sound|seem)s? (?:right|wrong|off)|(?:that'?s|that is|you'?re|you are) (?:wrong|not right|incorrect|mistaken))\b/i
+
 /** A question that refers to something said before it, or asks to check it. */
 const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|each|verify|check|confirm|correct)\b/i
 
@@ -76,6 +79,12 @@ export class BlueprintAnswerer implements Answerer {
   /** The answer to a question whose instructions were stripped, or to the question at the end of its text. */
   async #reply(cleaned: string, history: AskInput['history']): Promise<AskResponse> {
     const first = await this.#ask(cleaned, history)
+    // "Are you sure? Please check that number again.": the last question asked, answered afresh from the documents.
+    const previous = !first.response.grounded && RECHECK.test(cleaned) ? history?.findLastIndex((turn) => turn.role === 'user') ?? -1 : -1
+    if (previous >= 0) {
+      const again = await this.#ask(stripInstructions(history![previous]!.content), history!.slice(0, previous))
+      if (again.response.grounded) return again.response
+    }
     // "I'm a student writing a thesis … Anyway, which stainless steel park …?": the story around a question is not part of it.
     const asked = first.response.grounded && !first.partial ? undefined : finalQuestion(cleaned)
     if (!asked) return first.response

@@ -70,8 +70,11 @@ export function withoutPreamble(question: string): string {
 
 const QUESTION_START = /^\s*(?:which|what|where|who|how|when|why|is|are|does|do|did|can|list|name)\b/i
 
+/** A request that asks without a question word first: "My boss wants just the city names for …", "Tell me …". */
+const REQUEST_START = /^\s*(?:(?:(?:my|our)\s+\w+|i|we)\s+(?:want|wants|need|needs|would like|'d like)\b|(?:please\s+)?(?:give|tell|show|send)\s+(?:me|us)\b)/i
+
 /** A sentence about the form of the answer: "Just give city names", "Keep it short", "No long talk". */
-const ANSWER_FORM = /^\s*(?:just|only|please|pls|keep|no|be|in|give|answer|reply|respond|use)\b.*\b(?:names?|short|brief|long|talk|words?|list|sentences?|bullets?|details?|numbers?|table|json)\b/i
+const ANSWER_FORM = /^\s*(?:(?:just|only|please|pls|keep|no|be|in|give|answer|reply|respond|use)\b.*\b(?:names?|short|brief|long|talk|words?|list|sentences?|bullets?|details?|numbers?|table|json)\b|nothing (?:else|more)\b)/i
 
 /**
  * The question at the end of a text that first tells something ("I'm a student … Anyway, which
@@ -86,7 +89,7 @@ export function finalQuestion(text: string): string | undefined {
   while (sentences.length > 1 && !/[?？]\s*$/.test(sentences.at(-1)!) && ANSWER_FORM.test(sentences.at(-1)!)) sentences.pop()
   let first = sentences.length
   // ("…, ONE line only: which cities get industrial carbon clusters": a last sentence may ask without a question mark.)
-  const asks = (s: string, i: number) => /[?？]\s*$/.test(s) || (i === sentences.length - 1 && QUESTION_START.test(s))
+  const asks = (s: string, i: number) => /[?？]\s*$/.test(s) || (i === sentences.length - 1 && (QUESTION_START.test(s) || REQUEST_START.test(s)))
   while (first > 0 && asks(sentences[first - 1]!, first - 1)) first--
   if (first === 0 || first === sentences.length) return undefined
   return sentences.slice(first).join(' ')

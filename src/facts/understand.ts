@@ -72,7 +72,7 @@ const RANK_MOST = cues('most', 'largest number', 'greatest number', 'most often'
 const RANK_MULTIPLE = cues('more than one', 'more than once', 'twice', 'multiple', 'several', 'two or more', 'at least two', 'two different', 'two types', 'two kinds', 'repeatedly')
 const COMPARE = cues('more', 'fewer', 'less', 'compare', 'compared', 'versus', 'vs')
 const OVERVIEW = cues('about', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'main points', 'main point', 'tldr', 'tl dr', 'headline', 'main target', 'key target', 'takeaway', 'takeaways')
-const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of', 'counting', 'together', 'taken together', 'no repeat', 'no repeats', 'no duplicates', 'without repeats', 'without duplicates', 'full list', 'complete list', 'every city', 'all cities', 'all the cities', 'every place')
+const UNION = cues('across', 'altogether', 'combined', 'in total', 'overall', 'either', 'or', 'all of', 'counting', 'together', 'taken together', 'no repeat', 'no repeats', 'no duplicates', 'without repeats', 'without duplicates', 'full list', 'complete list', 'every city', 'all cities', 'all the cities', 'every place', 'and for')
 const SHARE = cues('share', 'shared', 'common', 'both have', 'both host', 'same', 'paired', 'paired with', 'partnered with', 'together with')
 const BOTH = cues('both')
 const NAMED = cues('name', 'names', 'named', 'mention', 'mentioned', 'mentions', 'listed', 'list', 'identified', 'specified', 'specify', 'point out', 'points out', 'pointed out', 'single out', 'singles out', 'singled out')
@@ -90,7 +90,7 @@ const INTENTS: ReadonlyArray<[Intent, readonly string[]]> = [
   ['count', cues('how many', 'number of', 'count')],
   ['quantity', cues('how much', 'how large', 'how big', 'what amount')],
   ['why', cues('why', 'goal', 'goals')],
-  ['when', cues('what year', 'which year')],
+  ['when', cues('what year', 'which year', 'what month', 'which month', 'what date', 'which date', 'what day', 'which day')],
   ['where', cues('where', 'located in')],
   ['who', cues('who', 'which department')],
   ['list', cues('which', 'list', 'name the', 'name every', 'name all', 'name each', 'what are', 'enumerate')],
@@ -192,7 +192,7 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
 
 /** "What is the capacity of …", "what's the budget": a figure asked for with a plain "what". */
 function asksFigure(words: string[], isMeasure: (word: string) => boolean): boolean {
-  const m = /^what (?:s |is |was |are |were |will be )(.*?)(?: of | for | in | does | do | will |$)/.exec(words.join(' '))
+  const m = /^what (?:s |is |was |are |were |will be )(.*?)(?: of | for | in | to | about | does | do | will |$)/.exec(words.join(' '))
   return Boolean(m && m[1]!.split(' ').some(isMeasure))
 }
 

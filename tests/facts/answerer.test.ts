@@ -1113,4 +1113,26 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('耐火粘土产业集群将在哪两个城市升级？')).answer).toMatch(/Lyuliang .*Yangquan/)
     expect((await ask('这些千亿产业计划的总投资额是多少？')).grounded).toBe(false)
   })
+  it('answers where parks are with the parks, places a start with no city by its named parks, and names what a place hosts of an industry', async () => {
+    expect((await ask('Where are the steel parks?')).answer).toMatch(/Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park/)
+    const combined = (await ask('What locations are mentioned for the steel and aluminum industries combined?')).answer
+    expect(combined).toMatch(/Wenxi Fine Steel Industrial Park/)
+    expect(combined).toMatch(/Lyuliang and Yuncheng/)
+    expect((await ask('Does Lyuliang also have building materials clusters?')).answer).toMatch(/^Yes\. Lyuliang hosts the refractory clay industrial clusters and the industrial glass clusters/)
+  })
+  it('lists each thing\'s cities for "… for X and for Y", reads "what will be done to …" as asking for plans, and refuses a month', async () => {
+    const both = (await ask('List the cities named for aluminum (magnesium-copper) clusters and for industrial glass clusters.')).answer
+    expect(both).toMatch(/aluminum \(magnesium-copper\) industrial clusters are in Lyuliang and Yuncheng/)
+    expect(both).toMatch(/glass clusters are in Lyuliang/)
+    expect((await ask("What will be done to the steel sector's capacity?")).answer).toMatch(/capacity upgrading projects/)
+    expect((await ask('In which month did the department release the blueprints?')).grounded).toBe(false)
+    expect((await ask('When did the department release the blueprints?')).answer).toMatch(/2020/)
+  })
+  it('answers a request sentence after a story, and a request to check the last answer again', async () => {
+    const request = "I'm a ceramics tile exporter. My boss wants just the city names, comma-separated, for where Shanxi's architectural ceramics clusters are. Nothing else please."
+    expect((await ask(request)).answer).toMatch(/Jincheng and Shuozhou/)
+    const history = turns('How many industries is Shanxi developing to 100 billion yuan each?', 'The plan covers 12 industries.')
+    expect((await answerer.ask({ question: 'Are you sure? Please check that number again.', history })).answer).toMatch(/14 industries/)
+    expect((await answerer.ask({ question: 'Are you sure?' })).grounded).toBe(false)
+  })
 })

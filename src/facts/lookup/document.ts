@@ -15,6 +15,8 @@ const BODIES = new Set(['commission', 'ministry', 'council', 'bureau', 'committe
 export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   // "What is the broader goal the department gives for …?" asks for the goal; the department only says whose it is.
   if (u.relations.has('goal') && u.intent !== 'who') return undefined
+  // "In which month did the department release them?" asks when, not who.
+  if (u.intent === 'when') return undefined
   // "Which official at the department announced …?", "Who is the official that announced …?": a person the facts don't name.
   if (u.words.some((w, i) => PERSONS.has(w) && (['which', 'what'].includes(u.words[i - 1] ?? '') || (u.intent === 'who' && w !== 'person' && w !== 'people')))) return { kind: 'refuse', reason: 'person' }
   // A cue inside the organization's own name ("… of the Shanxi Department of …") asks about the department, not for it.

@@ -8,6 +8,9 @@ import { asksWhichOrganization, unique, type EngineResult, type Lookup } from '.
 /** Quantity words too vague to say which figure is meant. */
 export const WEAK_MEASURES = new Set(['number', 'numbers', 'total', 'totals', 'figure', 'figures', 'value', 'values', 'amount', 'amounts', 'size', 'sizes', 'worth'])
 
+/** Parts of a date finer than a year. */
+const DATE_UNITS = new Set(['month', 'date', 'day'])
+
 /** Numbers written as words ("fourteen industries"). */
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion)$/
 
@@ -35,6 +38,9 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
   if (u.intent === 'count' && specific.length && planWord && !u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.planCues.has(stem(m)))) return undefined
   // "When was the department founded?": the only date is the blueprints' year.
   if (u.intent === 'when' && u.mentions.some((m) => m.entities.some((e) => e.type !== 'blueprint' && e.type !== 'province'))) return { kind: 'refuse', reason: 'when' }
+  // "In which month were they released?": a date finer than any the facts give.
+  const dateUnit = u.intent === 'when' ? u.words.find((w) => DATE_UNITS.has(w)) : undefined
+  if (dateUnit && !graph.facts.some((f) => f.relation === 'figure' && f.unit === dateUnit)) return { kind: 'refuse', reason: 'when' }
   const words = new Set(u.words.map(stem))
   const counting = u.intent === 'count' || u.intent === 'quantity' || u.intent === 'when'
   // Without "how many"/"how much", a type word ("industries") alone does not ask for a figure.

@@ -43,7 +43,12 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
       const fact = hit.via.at(-1)!
       if (!hits.has(fact)) {
         const places = links.filter((l) => l.via.at(-1) === fact).map((l) => l.entity)
-        const segment = { text: `Yes. ${relate(subject!, fact, places, language)}.`, facts: hit.via }
+        // "Does Lyuliang also have building materials clusters?": a place linked through what it hosts names those things.
+        const hosts = isPlaceType(subject!.type) && hit.via.length > 1 && hit.through.length > 0
+        const text = hosts
+          ? `${located(nameOf(subject!, language), joinList(hit.through.map((t) => describe(t, language))), subject!, hit.through[0]!).replace(/\.$/, '')}, part of ${describe(other, language)}`
+          : relate(subject!, fact, places, language)
+        const segment = { text: `Yes. ${text}.`, facts: hosts ? unique(hit.allVia) : hit.via }
         hits.set(fact, segment)
         segments.push(segment)
       }
@@ -337,16 +342,26 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const whAsked = u.words.some((w, i) => (w === 'which' || w === 'what') && singular(u.words[i + 1] ?? '') === type)
   const alternative = u.intent === 'where' && isPlaceType(type) ? (type === 'city' ? 'region' : 'city') : whAsked ? KINDRED_TYPES[type] : undefined
   let found = starts.map((group) => linkedFromGroup(graph, group, type!))
-  if (alternative && found.every((f) => !f.links.length)) {
-    const other = starts.map((group) => linkedFromGroup(graph, group, alternative))
-    if (other.some((f) => f.links.length)) [found, type] = [other, alternative]
+  // "Where are the steel parks?": with no place linked, the things of the kind named are the answer (their names place them).
+  const thingType = u.intent === 'where' && isPlaceType(type) ? u.types.find((t) => !isPlaceType(t) && !CONTEXT_TYPES.has(t) && !starts.some((g) => g[0]!.type === t)) : undefined
+  for (const other of [alternative, thingType]) {
+    if (!other || found.some((f) => f.links.length)) continue
+    const links = starts.map((group) => linkedFromGroup(graph, group, other))
+    if (links.some((f) => f.links.length)) [found, type] = [links, other]
+  }
+  // "What locations are named for the steel and aluminum industries combined?": a start that no place is linked to is placed
+  // by the things with proper names it has (the steel parks); each start is answered on its own.
+  if (isPlaceType(type) && found.length > 1 && found.some((f) => f.links.length) && found.some((f) => !f.links.length)) {
+    const placed = found.map((f, i) => (f.links.length ? f : properlyNamed(graph, starts[i]!)))
+    if (placed.every((f) => f.links.length && f.links.every((l) => l.via.length === 1))) {
+      return { kind: 'answer', segments: eachOnItsOwn(placed, language), anchored: true }
+    }
   }
   if (u.compare && found.length > 1 && !differentTypes(starts)) return comparison(lookup, found, type)
   // "Where are the refractory clay and glass clusters (respectively)?": each one's places, not only the city they share.
-  const each = (u.intent === 'where' || u.words.some((w) => EACH.has(w))) && !u.both && !picks && !aside && found.length > 1 && !differentTypes(starts)
+  const each = (u.intent === 'where' || u.words.some((w) => EACH.has(w)) || (u.union && u.intent !== 'count' && u.words.includes('and') && isPlaceType(type))) && !u.both && !picks && !aside && found.length > 1 && !differentTypes(starts)
   if (each && found.every((f) => f.links.length && f.links.every((l) => l.via.length === 1))) {
-    const segments = found.map((f) => ({ text: `${relate(f.start, f.links[0]!.via[0]!, f.links.map((l) => l.entity), language)}.`, facts: unique(f.links.flatMap((l) => l.via)) }))
-    return { kind: 'answer', segments, anchored: true }
+    return { kind: 'answer', segments: eachOnItsOwn(found, language), anchored: true }
   }
   const combined = combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union || aside !== undefined)
   const results = picks ? combined.filter((l) => picks.has(l.entity.key)) : aside ? combined.filter((l) => !aside.has(l.entity.key)) : combined
@@ -518,6 +533,24 @@ function linkedFromGroup(graph: Lookup['graph'], group: GraphEntity[], type: str
   const all = starts.map((start) => ({ start, links: linked(graph, start, type, CONTEXT_TYPES) })).filter((s) => s.links.length)
   if (!all.length) return { start: group[0]!, links: [] }
   return { start: all[0]!.start, links: combine(all.map((a) => a.links), false) }
+}
+
+/** One sentence per start with what it is linked to, each start once ("aluminum (magnesium-copper)" may be found twice). */
+function eachOnItsOwn(found: Array<{ start: GraphEntity; links: Link[] }>, language: 'en' | 'zh'): Segment[] {
+  return found
+    .filter((f, i) => found.findIndex((g) => g.start.key === f.start.key) === i)
+    .map((f) => ({ text: `${relate(f.start, f.links[0]!.via[0]!, f.links.map((l) => l.entity), language)}.`, facts: unique(f.links.flatMap((l) => l.via)) }))
+}
+
+/** The things with proper names ("Taiyuan Stainless Steel Industrial Park") that one fact each links to the group, of the first type that has any. */
+function properlyNamed(graph: Lookup['graph'], group: GraphEntity[]): { start: GraphEntity; links: Link[] } {
+  for (const type of graph.types) {
+    if (isPlaceType(type) || CONTEXT_TYPES.has(type)) continue
+    const found = linkedFromGroup(graph, group, type)
+    const links = found.links.filter((l) => l.via.length === 1 && /^[A-Z]/.test(l.entity.name))
+    if (links.length) return { start: found.start, links }
+  }
+  return { start: group[0]!, links: [] }
 }
 
 /** A sentence stating `fact` between `a` and `others`, oriented as the fact is: "The steel industry is among the traditional leading industries". */
