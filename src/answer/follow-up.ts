@@ -23,7 +23,12 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const answered = earlier(1, (u) => namesEntity(u) || Boolean(u.targetType))[0]
   // What the conversation showed in reply to that question.
   const said = answered && history.slice(history.indexOf(earlier.turnOf(answered)!) + 1).find((t) => t.role === 'assistant')?.content
-  const words = (answered && (ordinalReference(question, answered, knowledge, said) ?? listReference(question, answered, knowledge, said) ?? demonstrativeReference(question, answered, knowledge, said))) ?? question
+  const words =
+    (answered &&
+      (ordinalReference(question, answered, knowledge, said) ??
+        listReference(question, answered, knowledge, said, earlier(4, namesEntity)) ??
+        demonstrativeReference(question, answered, knowledge, said))) ??
+    question
   const current = understand(words, knowledge.graph, knowledge.lexicon, knowledge.compounds)
   // "What's the plan for them under the blueprints?": the document named as context is not what "them" is.
   const hasEntity = current.mentions.some((m) => m.entities.some((e) => !CONTEXT_TYPES.has(e.type)))
@@ -75,19 +80,22 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   // conversation shows, when they are a count the question states or some of ours.
   const count = words[words.findIndex((w) => THOSE.has(w)) + 1] ?? ''
   const stated = count === 'both' ? 2 : (numberOf(count) ?? 0) >= 2 ? numberOf(count) : undefined
-  if (said && answer) {
-    const shown = mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge)
+  // "the first city you mentioned": the first of the cities the answer listed; "the first one": of the kind the earlier question asked for.
+  const typeAfter = typeOf(words[at + 1], knowledge) ?? previous.targetType
+  const shown = said ? mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge) : undefined
+  if (shown && answer) {
     const ours = new Set(answer.listed.flatMap((m) => m.entities.map((e) => e.key)))
     const some = shown.listed.length >= 2 && shown.listed.length < answer.listed.length && shown.listed.every((m) => m.entities.some((e) => ours.has(e.key)))
     if (stated ? shown.listed.length === stated && answer.listed.length !== stated : some) answer = shown
   }
+  // "the first city in your last answer" after "And refractory clay?", or "the first one" after an answer that names one thing:
+  // the list the conversation showed.
+  const ofType = (found: typeof answer) => (typeAfter ? (found?.listed.filter((m) => m.entities.some((e) => e.type === typeAfter)) ?? []) : (found?.listed ?? []))
+  if (shown && ofType(shown).length >= 2 && (typeAfter ? !ofType(answer).length : (answer?.listed.length ?? 0) < 2)) answer = shown
   if (!answer) return undefined
   // "The middle one of those three".
   const index = words[at] === 'middle' ? (answer.listed.length % 2 ? (answer.listed.length - 1) / 2 : NaN) : ORDINALS[words[at]!]!
-  // "the first city you mentioned": the first of the cities the answer listed; "the first one": of the kind the earlier question asked for.
-  const typeAfter = typeOf(words[at + 1], knowledge) ?? previous.targetType
-  const ofType = typeAfter ? answer.listed.filter((m) => m.entities.some((e) => e.type === typeAfter)) : []
-  const candidates = ofType.length ? ofType : answer.listed
+  const candidates = typeAfter && ofType(answer).length ? ofType(answer) : answer.listed
   const pick = index < 0 ? candidates.at(-1) : candidates[index]
   if (!pick) return undefined
   const start = words[at - 1] === 'the' ? at - 1 : at
@@ -107,18 +115,26 @@ const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'e
  * "Which of those two …", "which one of them …": the things the earlier answer listed, named in their place;
  * "which of those cities …": the cities among them, or among what the conversation showed.
  */
-function listReference(words: string[], previous: Understanding, knowledge: Knowledge, said?: string): string[] | undefined {
+function listReference(words: string[], previous: Understanding, knowledge: Knowledge, said?: string, askedBefore: readonly Understanding[] = []): string[] | undefined {
   const which = words.indexOf('which')
-  const of = words.indexOf('of', which)
-  if (which < 0 || of < 0 || of > which + 2 || !THOSE.has(words[of + 1] ?? '')) return undefined
+  // "Which of those two industries …?", or "Of those two industries, which one …?"
+  const of = words.findIndex((w, i) => w === 'of' && THOSE.has(words[i + 1] ?? '') && ((i > which && i <= which + 2) || (which > i && which <= i + 4)))
+  if (which < 0 || of < 0) return undefined
   let end = of + 2
+  const count = numberOf(words[end] ?? '') ?? (words[end] === 'both' ? 2 : undefined)
   if (NUMBER_WORDS.has(words[end] ?? '') || /^\d+$/.test(words[end] ?? '')) end++
   const type = typeOf(words[end], knowledge)
+  if (type) end++
   const { answer, listed: found } = listedOfType(previous, knowledge, type, said)
   const listed = found.filter((m, i, all) => all.findIndex((n) => n.entities[0]!.key === m.entities[0]!.key) === i)
-  if (!answer || listed.length < 2) return undefined
-  if (type) end++
-  return [...words.slice(0, of + 1), ...joinNames(listed, answer.words), ...words.slice(end)]
+  if (answer && listed.length >= 2 && (count === undefined || listed.length === count)) return [...words.slice(0, of + 1), ...joinNames(listed, answer.words), ...words.slice(end)]
+  // "Which of those two industries …?" after "What's planned for coking?" and "And for steel?": what the last questions asked about.
+  const asked = type && count ? askedBefore.slice(0, count).map((u) => ({ u, m: u.mentions.find((m) => m.entities[0]!.type === type) })) : []
+  if (count && asked.length === count && asked.every((a) => a.m) && new Set(asked.map((a) => a.m!.entities[0]!.key)).size === count) {
+    const names = asked.reverse().flatMap((a, i) => [...(i ? ['and'] : []), ...a.u.words.slice(a.m!.from, a.m!.to)])
+    return [...words.slice(0, of + 1), ...names, ...words.slice(end)]
+  }
+  return undefined
 }
 
 /** "Which sector does that cluster belong to?": the things of that type the earlier answer listed, named in their place. */

@@ -1135,4 +1135,11 @@ describe('offline answers on the committed index', async () => {
     expect((await answerer.ask({ question: 'Are you sure? Please check that number again.', history })).answer).toMatch(/14 industries/)
     expect((await answerer.ask({ question: 'Are you sure?' })).grounded).toBe(false)
   })
+  it('takes "the first city in your last answer" from the list the conversation showed, and "those two industries" from the last two questions', async () => {
+    const cities = turns('Which cities host the industrial carbon clusters?', 'Jinzhong and Datong.', 'And refractory clay?', 'Lyuliang and Yangquan.')
+    const first = await answerer.ask({ question: 'What about the first city in your last answer — which other clusters is it home to?', history: cities })
+    expect(first.answer).toMatch(/^Lyuliang hosts .*industrial glass clusters/)
+    const plans = turns('What is the plan for coking?', 'A national green coking industry base, among other things.', 'And for steel?', 'Capacity upgrading projects and steel parks.')
+    expect((await answerer.ask({ question: 'Which of those two industries is getting a national base?', history: plans })).answer).toMatch(/^The coking industry will promote the construction of the national green coking industry base/)
+  })
 })
