@@ -52,6 +52,13 @@ export function withoutPreamble(question: string): string {
     .replace(/,\s*(?:like|such as|e\.g\.?|for example)\s+[^,?]{1,40}(?=\?\s*$)/i, '')
     // "List the plans for the steel industry, including any parks named.": the plans name them anyway.
     .replace(/,\s*including\s+(?:any|the)\s+[^,?]{1,40}?\s+(?:named|mentioned|listed)(?=[\s?.!]*$)/i, '')
+    // "Quiz (MCQ): Which is NOT a light-industry sector? A) liquor B) vinegar C) tea": which of the options.
+    .replace(/^\s*(?:quiz\s*)?(?:\((?:mcq|multiple[- ]choice)\)|mcq|multiple[- ]choice)?\s*[:-]?\s*(.*?\?)\s*((?:\(?[a-e][).]\s*[^()?]+?\s*){2,})$/i, multipleChoice)
+    // "Fill in: the five traditional inds are coking, steel, ____, ____.": a sentence with blanks asks what fills them.
+    .replace(/^\s*(?:fill in(?: the blanks?)?|complete(?: the sentence)?)\s*[:-]\s*/i, '')
+    .replace(/^([^_?]*?)\s+(is|are|was|were|includes?)\s+(in\s+)?[^?]*_{2,}[^?]*$/i, (_, subject: string, verb: string, place?: string) =>
+      `${place ? 'Where' : 'What'} ${verb.startsWith('include') ? 'are' : verb} ${subject.replace(/^\s*(?:the|a)\b/i, (a) => a.toLowerCase())}?`,
+    )
     // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
     .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b(?:[^:?]{0,50}:|\s*[,?-]?)\s+(?=\S)(.*)$/i, (_, rest: string) =>
       /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,
@@ -66,6 +73,17 @@ export function withoutPreamble(question: string): string {
     // "ok and apart from the parks what else …?": after chat fillers, up to a comma or the question word.
     .replace(/^\s*(?:(?:ok(?:ay)?|so|and|alright|well)\b[\s,]*)*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b[^,，?？]*?(?:[,，]\s*|\s+(?=(?:what|which|how|who|where|when)\b))/i, '')
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question
+}
+
+/** "Which is NOT a light-industry sector? A) liquor B) vinegar C) tea" → "Which of liquor, vinegar and tea is NOT a light-industry sector?" */
+function multipleChoice(all: string, stem: string, choices: string): string {
+  const options = [...choices.matchAll(/\(?([a-e])[).]\s*(.+?)\s*(?=\(?[a-e][).]\s|$)/gi)]
+  if (options.length < 2 || options.some((m, i) => m[1]!.toLowerCase() !== 'abcde'[i])) return all
+  const names = options.map((m) => m[2]!.replace(/[,;.]+$/, ''))
+  // (Options that are descriptions, not names, stay as they are: "(b) becoming more high-end, green and modern".)
+  if (names.some((n) => n.split(/\s+/).length > 3 || n.includes(','))) return all
+  const asks = /^\s*(which|what)\s+(?:one\s+|of these\s+|of the following\s+)?(.*)$/i.exec(stem)
+  return asks ? `Which of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} ${asks[2]}` : stem
 }
 
 const QUESTION_START = /^\s*(?:which|what|where|who|how|when|why|is|are|does|do|did|can|list|name)\b/i

@@ -62,6 +62,9 @@ export interface NormalizedQuestion {
  * Chinese and multi-word phrases, British spellings, synonyms, and typos (edit distance to a
  * known word). Words already in the vocabulary are never changed.
  */
+/** A clause that is a question of its own ("and does it match …"), not a noun phrase. */
+const ASKS_ITSELF = /^\s*(?:and\s+)?(?:does|do|did|is|are|was|were|will|can|what|which|how)\b/
+
 export class QuestionNormalizer {
   readonly #phrases: ReadonlyArray<readonly [string, string]>
   /** English phrases of two or more words, as words, longest first ("rust resistant" → "stainless"). */
@@ -145,12 +148,20 @@ export class QuestionNormalizer {
       .replace(/\$/g, ' dollar ')
       // Shorthand: "Y/N", "non-ferrous + bldg-mats".
       .replace(/\by\s*\/\s*n\b/g, ' yes or no ')
+      // "5 traditional + 9 emerging = ?": a sum asked for.
+      .replace(/^([^=?]*\d[^=?]*)=\s*\?/, (_, sum: string) => `what is ${sum.replace(/\s\+\s/g, ' plus ').trim()}?`)
       .replace(/\s\+\s/g, ' and ')
+      // "strategic emerging inds no.?": the number of what comes before; "does it match the headline no.?": that number ("yes or no." is neither).
+      .replace(/(^|[?.!;:]\s*)([^?.!;:]*\p{L})[\s,-]+no\.\s*\?*\s*$/u, (all, lead: string, what: string) =>
+        /\bor$/.test(what) ? all : `${lead}${ASKS_ITSELF.test(what) ? `${what} number` : `number of ${what}`}?`,
+      )
       // "project-wise" is about projects.
       .replace(/(?<=\p{L})-wise\b/gu, '')
     const language = CJK.test(folded) ? 'zh' : 'en'
     const corrections: string[] = []
     const out: string[] = []
+    // The word as written for each word of `out` ("goods" for "sectors"), so a phrase may be matched as written too.
+    const written: string[] = []
     // "100bn" is a number and a unit.
     const tokens = words(language === 'zh' ? this.#translate(folded) : folded).flatMap((t) => /^\d+[a-z]+$/.exec(t) ? t.split(/(?<=\d)(?=[a-z])/) : [t])
     for (let i = 0; i < tokens.length; i++) {
@@ -162,11 +173,12 @@ export class QuestionNormalizer {
         word = joined
         i++
       }
-      const fixed = this.#repair(word)
-      if (fixed !== word) corrections.push(`${word} → ${fixed}`)
-      out.push(...fixed.split(' '))
+      const fixed = this.#repair(word).split(' ')
+      if (fixed.join(' ') !== word) corrections.push(`${word} → ${fixed.join(' ')}`)
+      out.push(...fixed)
+      written.push(...fixed.map((w, k) => (k ? w : word)))
     }
-    return { language, words: this.#wordPhrases.length ? this.#rephrase(out, corrections) : out, corrections }
+    return { language, words: this.#wordPhrases.length ? this.#rephrase(out, written, corrections) : out, corrections }
   }
 
   /** True for a word the lexicon lists as distinct from every known one: another province or city. */
@@ -180,10 +192,10 @@ export class QuestionNormalizer {
   }
 
   /** Longest-match replacement of the lexicon's English phrases, word by word, after typo repair. */
-  #rephrase(input: string[], corrections: string[]): string[] {
+  #rephrase(input: string[], written: string[], corrections: string[]): string[] {
     const out: string[] = []
     for (let i = 0; i < input.length; ) {
-      const hit = this.#wordPhrases.find(([from]) => from.every((w, k) => input[i + k] === w))
+      const hit = this.#wordPhrases.find(([from]) => from.every((w, k) => input[i + k] === w || written[i + k] === w))
       if (hit) {
         corrections.push(`${hit[0].join(' ')} → ${hit[1].join(' ')}`)
         out.push(...hit[1])

@@ -240,6 +240,12 @@ export function occurrences(lookup: Lookup): EngineResult | undefined {
   const whereMentioned = u.words.includes('where') && u.words.some((w) => MENTIONED.has(w))
   const several = SEVERAL_PLACES.test(u.words.join(' '))
   if (!specific.length || !(whereMentioned || several)) return undefined
+  return everyPlaceNamed(lookup, several)
+}
+
+/** "The article names glass in two (2) places: the glassware sector …; the industrial glass clusters …", for the first thing the question names. */
+function everyPlaceNamed(lookup: Lookup, several: boolean, specific = lookup.specific): EngineResult | undefined {
+  const { graph, u, language } = lookup
   const mention = u.mentions.find((m) => m.entities.some((e) => specific[0]!.includes(e)))!
   const said = u.words.slice(mention.from, mention.to)
   if (!several && said.some((w) => lookup.cues.typeWords.has(stem(w)))) return undefined
@@ -393,6 +399,10 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   // "Where is the fine-steel park?": no place is linked, but a proper name may carry one; say the name and what it is part of.
   // ("How many companies are located in the Taiyuan park?" counts something else.)
   if ((u.intent === 'where' || isPlaceType(type)) && u.intent !== 'count' && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!, u.words.some((w) => CITY_WORDS.has(w)))
+  // "Which light-industry sector relates to glass?": nothing links them, but the word is named in more than one place.
+  const unlinked = starts.filter((_, i) => !found[i]?.links.length)
+  const namedTwice = u.typeAsked && unlinked.length === 1 && !isPlaceType(type) ? everyPlaceNamed(lookup, true, unlinked) : undefined
+  if (namedTwice) return namedTwice
   // "Which city hosts the medicine cluster?" when no city is linked: the blueprint doesn't say.
   return u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined
 }
