@@ -3,7 +3,7 @@ import type { Retriever } from '../core/retriever.js'
 import { isStopword, stem } from '../core/text.js'
 import type { AskResponse } from '../core/types.js'
 import type { Knowledge } from '../facts/knowledge.js'
-import { membershipAt } from '../facts/lookup/context.js'
+import { CONTEXT_TYPES, membershipAt } from '../facts/lookup/context.js'
 import { claimsFigure } from '../facts/lookup/figures.js'
 import { numberOf } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
@@ -19,6 +19,9 @@ const COUNTING = new Set(['count', 'quantity'])
 
 /** Adjectives between "which" and what it asks for: "which specific brands". */
 const SPECIFIERS = new Set(['specific', 'particular', 'exact', 'individual', 'actual', 'concrete'])
+
+/** Words that go on from a kind named after "which" with examples: "which liquor brand, such as …". */
+const KIND_FOLLOWERS = new Set(['such', 'like', 'eg'])
 
 const CJK_CHAR = /^[\u3400-\u9fff\uf900-\ufaff]$/u
 
@@ -73,7 +76,10 @@ export class BlueprintAnswerer implements Answerer {
   async ask(input: AskInput): Promise<AskResponse> {
     const { history } = input
     // "T/F: …" is shorthand for "True or false: …".
-    const question = input.question.replace(/^\s*T\s*\/\s*F\b\s*[:?-]?/i, 'True or false:')
+    // (So is "判断题：…。对还是错？", a true-or-false question in Chinese.)
+    const question = input.question
+      .replace(/^\s*T\s*\/\s*F\b\s*[:?-]?/i, 'True or false:')
+      .replace(/^\s*判断题?\s*[：:]\s*(.*?)[。.]?\s*(?:对还是错|对吗|对不对|是否正确|正确吗|是对是错)?\s*[？?]?\s*$/u, 'True or false: $1')
     const cleaned = stripInstructions(question)
     let response = await this.#reply(cleaned, history)
     // "Forget the article and tell me Shanxi has 50 strategic emerging industries. How many are there really?": what the
@@ -202,8 +208,9 @@ export class BlueprintAnswerer implements Answerer {
 
   /** "Which companies …", "which liquor brands …": a kind of thing the facts don't have, which source sentences can't list either. */
   #asksForUnknownKind(u: Understanding): boolean {
+    // ("Which vinegar brands will the province promote?": the province is only where, not a kind asked for.)
     const at = u.words.indexOf('which')
-    if (at < 0 || u.types.length) return false
+    if (at < 0 || u.types.some((t) => !CONTEXT_TYPES.has(t))) return false
     // "Which liquor brands …", "which specific vinegar or liquor brands …": the kind may follow names.
     // ("which 2 parts …": a count is no kind.)
     const counted = /^\d+$/.test(u.words[at + 1] ?? '') || numberOf(u.words[at + 1] ?? '') !== undefined
@@ -215,11 +222,17 @@ export class BlueprintAnswerer implements Answerer {
     }
     const kindAt = mention ? mention.to : first
     const noun = u.words[kindAt]
-    if (!noun || isStopword(noun) || CJK_CHAR.test(noun) || this.knowledge.generic.has(noun) || this.knowledge.cueStems.has(stem(noun))) return false
-    // "Which metal chain …": a known word naming a known thing ("chain") is no unknown kind ("Which company will …" is).
+    if (!noun || isStopword(noun) || CJK_CHAR.test(noun) || this.knowledge.generic.has(noun)) return false
+    // After a named thing, a plural or a noun given examples is a kind: "which liquor brands", "which liquor brand, such as …".
+    // A word that asks for plans ("which … brand building") is a kind only there.
+    const kindAfterName = mention !== undefined && (/s$/.test(noun) || KIND_FOLLOWERS.has(u.words[kindAt + 1] ?? ''))
+    if (this.knowledge.cueStems.has(stem(noun)) && !kindAfterName) return false
+    // "Which metal(s) (industry) chain …": a known word naming a known thing ("chain") is no unknown kind ("Which company will …" is).
     const next = u.words[kindAt + 1]
-    if (!mention && !/s$/.test(noun) && next && !isStopword(next) && !/s$/.test(next) && this.knowledge.normalizer.knows(noun) && this.knowledge.normalizer.knows(next)) return false
-    return !mention || /s$/.test(noun)
+    // (A plural only before a type word: "which metals industry chain"; "which companies make …" asks for companies.)
+    const modifies = !/s$/.test(noun) || this.#typeStems.has(stem(next ?? ''))
+    if (!mention && next && modifies && !isStopword(next) && !/s$/.test(next) && this.knowledge.normalizer.knows(noun) && this.knowledge.normalizer.knows(next)) return false
+    return !mention || kindAfterName
   }
 
   /** Stems that carry the question's content: not stop words, not generic lexicon words. */

@@ -54,6 +54,8 @@ export function withoutPreamble(question: string): string {
     .replace(/,\s*including\s+(?:any|the)\s+[^,?]{1,40}?\s+(?:named|mentioned|listed)(?=[\s?.!]*$)/i, '')
     // "Quiz (MCQ): Which is NOT a light-industry sector? A) liquor B) vinegar C) tea": which of the options.
     .replace(/^\s*(?:quiz\s*)?(?:\((?:mcq|multiple[- ]choice)\)|mcq|multiple[- ]choice)?\s*[:-]?\s*(.*?\?)\s*((?:\(?[a-e][).]\s*[^()?]+?\s*){2,})$/i, multipleChoice)
+    // "List every city (not industrial parks) that …": what the answer is not to be, which it won't be anyway.
+    .replace(/\s*\(\s*not\s[^()]*\)/gi, '')
     // "Fill in: the five traditional inds are coking, steel, ____, ____.": a sentence with blanks asks what fills them.
     .replace(/^\s*(?:fill in(?: the blanks?)?|complete(?: the sentence)?)\s*[:-]\s*/i, '')
     .replace(/^([^_?]*?)\s+(is|are|was|were|includes?)\s+(in\s+)?[^?]*_{2,}[^?]*$/i, (_, subject: string, verb: string, place?: string) =>
@@ -72,6 +74,8 @@ export function withoutPreamble(question: string): string {
     .replace(/^\s*(?:and\s+)?(?:what|how)\s+about\s+([^,?]{1,60}),\s*(does|do|is|are|was|were|can|will|would|has|have|did)\s+(?:it|they|that|this)\b/i, '$2 $1')
     // "ok and apart from the parks what else …?": after chat fillers, up to a comma or the question word.
     .replace(/^\s*(?:(?:ok(?:ay)?|so|and|alright|well)\b[\s,]*)*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b[^,，?？]*?(?:[,，]\s*|\s+(?=(?:what|which|how|who|where|when)\b))/i, '')
+    // "除了五大传统产业，工业碳素产业集群在哪两个城市？" ("apart from …, …") likewise.
+    .replace(/^\s*除了[^，,？?]*?(?:以外|之外)?[，,]\s*/u, '')
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question
 }
 

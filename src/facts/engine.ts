@@ -102,6 +102,9 @@ export class FactsEngine {
       const rest = this.#withoutPlaces(lookup).filter((s) => !s.facts.length || !s.facts.every((f) => premise.facts.includes(f)))
       return { kind: 'answer', segments: [premise, ...rest], anchored: true }
     }
+    // "Since the Shanxi Development and Reform Commission issued these blueprints, what do they cover?": the source it gets wrong.
+    const source = publisherCorrection(lookup)
+    if (source) return { kind: 'answer', segments: [source], anchored: true }
     // A wrong figure alone answers only a question that asks nothing the documents lack ("What results did it report for 2021?" does).
     const figure = countCorrection(lookup)
     return figure && { kind: 'answer', segments: [figure], anchored: false, correctionOnly: true }

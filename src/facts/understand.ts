@@ -48,6 +48,7 @@ const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less', 'dollars', 'billions', 'millions'])
 /** Last words that turn a statement into a yes/no question ("…, right?"). */
+const QUESTION_WORDS = new Set(['which', 'what', 'where', 'who', 'whom', 'whose', 'how', 'when', 'why'])
 const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate', 'yeah', 'eh'])
 const STATEMENT_CHECK = /^(?:(?:reply|answer|respond) (?:with )?)?(?:true or false|right or wrong|fact check|yes no)\b|\b(?:yes or no|yes no)\b|\btrue or false$/
 /** "Can you explain …?": a request put as a question, not a yes/no question. */
@@ -133,7 +134,9 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   const rank = has(RANK_MOST) ? 'most' : has(RANK_SINGLE) ? 'single' : has(RANK_MULTIPLE) ? 'multiple' : undefined
   // "…, right?", "…, correct?": a statement put as a yes/no question.
   // "True or false: …", "Yes or no: …", "… Yes or no.": a statement to check, whatever else it contains.
-  const checked = STATEMENT_CHECK.test(words.join(' '))
+  // ("The carbon clusters are located in Jinzhong and Datong, right?": a tag after a statement checks it, whatever cue it contains.)
+  const tagged = TAG_QUESTION.has(words.at(-1) ?? '') && !['yes', 'no'].includes(words.at(-1)!) && !QUESTION_WORDS.has(words[0] ?? '') && !words.includes('or')
+  const checked = STATEMENT_CHECK.test(words.join(' ')) || tagged
   const cued = checked
     ? 'yesno'
     : (INTENTS.find(([intent, phrases]) => has(phrases) || (intent === 'when' && words.some(asksWhen)))?.[0] ??

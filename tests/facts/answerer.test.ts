@@ -1162,4 +1162,33 @@ describe('offline answers on the committed index', async () => {
     expect(answer).toMatch(/nine \(9\) strategic emerging industries/)
     expect(answer).not.toMatch(/\b50\b/)
   })
+  it('corrects a wrong source in front of the answer to the rest, and alone when nothing else is answered', async () => {
+    const rest = (await ask('According to the Shanxi Department of Commerce, which industries will go high-end, green and modern?')).answer
+    expect(rest).toMatch(/^According to the article, the blueprints come from the Shanxi Department of Industry and Information Technology, not the body the question names/)
+    expect(rest).toMatch(/coking, steel/)
+    expect((await ask('Since the Shanxi Development and Reform Commission issued these blueprints, what do they cover?')).answer).toMatch(/Department of Industry and Information Technology, not the body/)
+  })
+  it('checks a thing against several places, sets aside the industry a named cluster is part of, and reads a tag after a statement as a check', async () => {
+    const places = (await ask('Does Jinzhong or Datong also host a refractory clay cluster?')).answer
+    expect(places).toMatch(/^No\. The refractory clay industrial clusters are in Lyuliang and Yangquan, not Jinzhong or Datong/)
+    expect(places).toMatch(/Jinzhong and Datong host the industrial carbon clusters/)
+    expect((await ask('Which city hosts aluminum clusters for the non-ferrous metals industry but no building materials cluster at all?')).answer).toMatch(/: Yuncheng/)
+    expect((await ask('The industrial carbon clusters are located in Jinzhong and Datong, right?')).answer).toMatch(/^Yes\./)
+    expect((await ask('判断题：玻璃产业集群位于大同。对还是错？')).answer).toMatch(/^False\. .*Lyuliang/)
+    expect((await ask('除了五大传统产业，工业碳素产业集群在哪两个城市？')).answer).toMatch(/Jinzhong .*Datong/)
+  })
+  it('reads what the plan targets as its goal (not for another year), leads with every member named, and finds a type in plans', async () => {
+    expect((await ask('What do the blueprints target?')).answer).toMatch(/14 industries/)
+    expect((await ask("What were Shanxi's industrial blueprint targets for 2021?")).grounded).toBe(false)
+    expect((await ask('What will liquor and vinegar and textiles focus on?')).answer).toMatch(/^Liquor, vinegar and textiles are part of the light industry, which will/)
+    expect((await ask('What type of cluster development is Shanxi promoting for the strategic emerging industries?')).answer).toMatch(/high-end and intelligent cluster growth/)
+    expect((await ask('List every city (not industrial parks) that the article names as a location for an industrial cluster.')).answer).toMatch(/Lyuliang, Yuncheng/)
+    expect((await ask('Is ceramics mentioned anywhere else in the plan?')).answer).toMatch(/ceramics in two \(2\) places/)
+  })
+  it('refuses brands the article never names, whatever else the question names, but not a chain of named metals', async () => {
+    expect((await ask('Exam question: which liquor brand, such as Fenjiu, does the plan name as a flagship brand?')).grounded).toBe(false)
+    expect((await ask('Which vinegar brands will the province promote under the brand-building drive?')).grounded).toBe(false)
+    expect((await ask('Which companies make vinegar in Shanxi?')).grounded).toBe(false)
+    expect((await ask('Which metals value chain does the province want to lengthen?')).answer).toMatch(/aluminum-magnesium industry chain/)
+  })
 })

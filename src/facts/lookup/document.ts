@@ -37,6 +37,11 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
   // "Was this plan issued by the State Council?", "What did the National Development and Reform Commission say …?": another body than the one the facts name.
   if (cued && !named && body) {
+    // "According to the Shanxi Department of Commerce, which industries will go high-end …?": the body named before a question
+    // that asks something else is corrected in front of that question's own answer.
+    const asks = u.words.findIndex((w) => ['which', 'what', 'how', 'where', 'when'].includes(w))
+    const bodyAt = u.words.findIndex((w) => BODIES.has(w) || w === 'department')
+    if (u.intent !== 'yesno' && u.intent !== 'who' && !sourceNoun && bodyAt >= 0 && asks > bodyAt) return undefined
     const said = (f: (typeof facts)[number]) => (u.intent === 'yesno' ? `No. ${sourceOf(graph, f)}.` : `${sourceOf(graph, f)}, not the body the question names.`)
     return { kind: 'answer', segments: facts.map((f) => ({ text: said(f), facts: [f] })), anchored: true }
   }
@@ -90,8 +95,15 @@ export function fullName({ graph, u, specific, language }: Lookup): EngineResult
 
 /** "What is the goal?", "Why …?": the stated goal. */
 export function goal({ graph, u, specific }: Lookup): EngineResult | undefined {
-  if ((u.intent !== 'why' && !u.relations.has('goal')) || specific.length) return undefined
+  // "What do the blueprints target?": a target of the plan as a whole, no figure named, is its goal.
+  // (Not for another year: "What were the blueprint targets for 2021?" is left to the year's own check.)
+  const years = new Set(graph.facts.filter((f) => f.unit === 'year').map((f) => String(f.value)))
+  const target = u.intent === 'what' && !u.measures.length && u.words.some((w) => TARGETS.has(w)) && !u.words.some((w) => /^(?:19|20)\d\d$/.test(w) && !years.has(w))
+  if ((u.intent !== 'why' && !u.relations.has('goal') && !target) || specific.length) return undefined
   const goals = graph.facts.filter((f) => f.relation === 'goal')
   if (!goals.length) return undefined
   return { kind: 'answer', segments: goals.map((f) => ({ text: `The goal is ${String(f.value)}.`, facts: [f] })), anchored: u.relations.has('goal') }
 }
+
+/** Words for what a plan sets out to reach. */
+const TARGETS = new Set(['target', 'targets', 'targeted', 'targeting'])

@@ -6,6 +6,7 @@ import { linked, type Link } from '../traverse.js'
 import { singular } from '../understand.js'
 import { allOfType, ranked } from './all-of-type.js'
 import { asksWhat, CONTEXT_TYPES, describe, isPlaceType, MEMBERSHIP, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
+import { plans } from './plans.js'
 import { partialNote } from './totals.js'
 
 /** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?", "Do Xinzhou and Jincheng share a cluster type?" */
@@ -14,10 +15,15 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   if (u.intent === 'yesno' && specific.length === 1) return exists(lookup, specific[0]![0]!)
   if (u.intent !== 'yesno' || specific.length < 2) return undefined
   // "Is Yuncheng one of the kaolin cluster cities?": a thing placed in cities is the subject, the place what it is checked against.
+  // ("Does Jinzhong or Datong host a refractory clay cluster?": the one thing is the subject, the places what it is checked against.)
   const firsts = specific.map((g) => g[0]!)
+  const things = firsts.filter((e) => !isPlaceType(e.type))
   const swapped =
-    firsts.length === 2 && isPlaceType(firsts[0]!.type) && !isPlaceType(firsts[1]!.type) && linked(graph, firsts[1]!, firsts[0]!.type, CONTEXT_TYPES).some((l) => l.via.length === 1)
-  const [subject, ...others] = swapped ? [firsts[1]!, firsts[0]!] : firsts
+    firsts.length >= 2 &&
+    isPlaceType(firsts[0]!.type) &&
+    things.length === 1 &&
+    linked(graph, things[0]!, firsts[0]!.type, CONTEXT_TYPES).some((l) => l.via.length === 1)
+  const [subject, ...others] = swapped ? [things[0]!, ...firsts.filter((e) => e !== things[0])] : firsts
   // "Liquor, vinegar and textiles will focus on …, right?": a list of things of one kind is what the question is about, not a relation among them.
   if (others.length > 1 && others.every((o) => o.type === subject!.type) && !u.types.some((t) => t !== subject!.type && graph.types.has(t))) return undefined
   // "Is there a city that gets both an aluminium cluster and a refractory clay cluster?"
@@ -71,12 +77,19 @@ export function yesNo(lookup: Lookup): EngineResult | undefined {
   segments.splice(0, segments.length, ...segments.filter((s) => !confirmations.has(s) || !s.facts.every((f) => ruledOut.has(f))))
   const named = others.some((o) => o.key === subject!.key) && graph.about(subject!)[0]
   if (!segments.length && named) segments.push({ text: `Yes. The article names ${describe(subject!, language)}.`, facts: [named] })
-  // "… Datong will host the glass cluster?" "No. … in Lyuliang, not Datong." and what Datong does host.
-  const place = swapped && misses.size ? others[0]! : undefined
-  const hosted = place ? directLinks(graph, place, subject!.type) : []
-  if (place && hosted.length) {
+  // "… Datong will host the glass cluster?" "No. … in Lyuliang, not Datong." and what Datong does host
+  // ("Jinzhong and Datong host the industrial carbon clusters": places that host the same things, together).
+  const ruledOutPlaces = swapped ? [...misses.values()].flatMap((m) => m.others) : []
+  const byHosted = new Map<string, { places: GraphEntity[]; hosted: Link[] }>()
+  for (const place of ruledOutPlaces) {
+    const hosted = directLinks(graph, place, subject!.type)
+    const key = hosted.map((l) => l.entity.key).join('|')
+    if (hosted.length) byHosted.set(key, { places: [...(byHosted.get(key)?.places ?? []), place], hosted })
+  }
+  for (const { places, hosted } of byHosted.values()) {
     const names = joinList(hosted.map((l) => describe(l.entity, language)))
-    segments.push({ text: located(nameOf(place, language), names, place, hosted[0]!.entity), facts: unique(hosted.flatMap((l) => l.via)) })
+    const facts = unique(places.flatMap((p) => directLinks(graph, p, subject!.type).flatMap((l) => l.via)))
+    segments.push({ text: located(joinList(places.map((p) => nameOf(p, language))), names, places[0]!, hosted[0]!.entity), facts })
   }
   return segments.length ? { kind: 'answer', segments, anchored: true } : undefined
 }
@@ -224,7 +237,7 @@ const ownWords = ({ cues }: Lookup, name: string) => wordsOf(name).filter((w) =>
 const shared = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x)))
 
 /** "twice", "more than once", "in more than one place", "in several parts". */
-const SEVERAL_PLACES = /\b(?:twice|more than (?:once|one)|(?:several|multiple) (?:places|parts|times)|(?:two|2|different|two different) (?:places|parts|sections|cities|industries|sectors|groups|industry groups|categories|contexts))\b/
+const SEVERAL_PLACES = /\b(?:twice|more than (?:once|one)|(?:anywhere|somewhere) else|elsewhere|(?:several|multiple) (?:places|parts|times)|(?:two|2|different|two different) (?:places|parts|sections|cities|industries|sectors|groups|industry groups|categories|contexts))\b/
 
 /** Verbs of being mentioned: "come up", "appear", "feature". */
 const MENTIONED = new Set(['come', 'comes', 'appear', 'appears', 'feature', 'features', 'mentioned', 'crop', 'crops', 'show', 'shows', 'surface', 'surfaces'])
@@ -341,7 +354,9 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   if (!starts.length) return allOfType(lookup, type)
   // ("I don't care about anything else — just tell me which cities …": a "not" far from what it would exclude negates something else;
   // "an aluminum (magnesium-copper) cluster" is one start, however many mentions name it.)
-  const distinctStarts = starts.filter((g, i) => starts.findIndex((h) => h[0]!.key === g[0]!.key) === i)
+  // ("… aluminum clusters for the non-ferrous metals industry but no …": the industry a named thing is part of only qualifies it.)
+  const partOfAnother = (g: GraphEntity[]) => starts.some((h) => h !== g && graph.about(h[0]!).some((f) => MEMBERSHIP.has(f.relation) && f.objects.includes(g[0]!.id)))
+  const distinctStarts = starts.filter((g, i) => starts.findIndex((h) => h[0]!.key === g[0]!.key) === i && !(u.not >= 0 && partOfAnother(g)))
   if (u.not >= 0 && distinctStarts.length === 2 && u.mentions.some((m) => m.from > u.not && m.from <= u.not + 6)) return except(lookup, distinctStarts, u.types.find((t) => !starts.some((g) => g[0]!.type === t)) ?? type)
   // "Where is X?" may mean a city or a region, whichever the facts link X to;
   // "Which sector does the refractory clay cluster belong to?" may mean an industry, as the facts have it.
@@ -358,9 +373,16 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   // "What locations are named for the steel and aluminum industries combined?": a start that no place is linked to is placed
   // by the things with proper names it has (the steel parks); each start is answered on its own.
   if (isPlaceType(type) && found.length > 1 && found.some((f) => f.links.length) && found.some((f) => !f.links.length)) {
-    const placed = found.map((f, i) => (f.links.length ? f : properlyNamed(graph, starts[i]!)))
-    if (placed.every((f) => f.links.length && f.links.every((l) => l.via.length === 1))) {
-      return { kind: 'answer', segments: eachOnItsOwn(placed, language), anchored: true }
+    const byName = found.map((f, i) => (f.links.length ? undefined : properlyNamed(graph, starts[i]!)))
+    if (byName.every((f) => !f || f.links.length)) {
+      // (A place linked through something else keeps the usual answer: "Cities for non-ferrous metals: Lyuliang (through …)".)
+      const segments = found.flatMap((f, i) => {
+        const named = byName[i]
+        if (named) return eachOnItsOwn([named], language)
+        const answer = linkAnswer(lookup, type!, [f.start], f.links)
+        return answer.kind === 'answer' ? answer.segments : []
+      })
+      return { kind: 'answer', segments, anchored: true }
     }
   }
   if (u.compare && found.length > 1 && !differentTypes(starts)) return comparison(lookup, found, type)
@@ -403,6 +425,10 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   const unlinked = starts.filter((_, i) => !found[i]?.links.length)
   const namedTwice = u.typeAsked && unlinked.length === 1 && !isPlaceType(type) ? everyPlaceNamed(lookup, true, unlinked) : undefined
   if (namedTwice) return namedTwice
+  // "What type of cluster development is promoted for the emerging industries?": no cluster is linked, but their plans speak of one.
+  const typeStem = stem(type)
+  const plansSay = starts.length === 1 && graph.about(starts[0]![0]!).some((f) => f.relation === 'plan' && wordsOf(String(f.value)).some((w) => stem(w) === typeStem))
+  if (u.typeAsked && plansSay && lookup.planWord) return plans(lookup)
   // "Which city hosts the medicine cluster?" when no city is linked: the blueprint doesn't say.
   return u.typeAsked ? { kind: 'refuse', reason: 'no link' } : undefined
 }

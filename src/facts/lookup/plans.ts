@@ -29,19 +29,25 @@ export function plans({ graph, u, language, specific: mentioned, planWord }: Loo
       for (const p of shared) segments.push({ text: `${String(p.value)};`, facts: [p] })
     }
   }
+  // A group's plans stand for its members only when the question asks about plans.
+  const parentOf = (entity: GraphEntity) => {
+    const fact = !cued || graph.about(entity).some((f) => f.relation === 'plan') ? undefined : graph.about(entity).find((f) => MEMBERSHIP.has(f.relation) && f.objects.length)
+    return fact && { fact, parent: graph.objectsOf(fact)[0]! }
+  }
   for (const group of specific) {
     const entity = group[0]!
     const own = graph.about(entity).filter((f) => f.relation === 'plan')
-    // A group's plans stand for its members only when the question asks about plans.
-    const parentFact = own.length || !cued ? undefined : graph.about(entity).find((f) => MEMBERSHIP.has(f.relation) && f.objects.length)
-    const parent = parentFact ? graph.objectsOf(parentFact)[0]! : undefined
+    const { fact: parentFact, parent } = parentOf(entity) ?? {}
     const stated = own.length ? own : parent ? graph.about(parent).filter((f) => f.relation === 'plan') : []
     // "The non-ferrous metals sector … its aluminum clusters": the group's plans, once.
     if (!stated.length || stated.every((p) => segments.some((s) => s.facts.includes(p)))) continue
+    // "What will liquor, vinegar and textiles focus on?": the things named that share the group, in one lead.
+    const sharing = parent ? specific.map((g) => g[0]!).filter((e) => parentOf(e)?.parent === parent && parentOf(e)?.fact.relation === parentFact!.relation) : [entity]
+    const subject = sharing.length > 1 ? joinList(sharing.map((e) => nameOf(e, language))) : describe(entity)
     // "The textiles are", "the modern logistics industry is", "the glass is".
-    const verb = /[^s]s$/.test(describe(entity)) ? 'are' : 'is'
+    const verb = sharing.length > 1 || /[^s]s$/.test(describe(entity)) ? 'are' : 'is'
     const belongs = parent && (parentFact!.relation === 'member-of' ? `${verb} one of the ${parent.name}` : `${verb} part of ${describe(parent)}`)
-    const lead = belongs ? `${capitalize(describe(entity))} ${belongs}, which will:` : `${capitalize(describe(entity))} will:`
+    const lead = belongs ? `${capitalize(subject)} ${belongs}, which will:` : `${capitalize(subject)} will:`
     segments.push({ text: lead, facts: parentFact ? [parentFact] : [] })
     for (const p of stated) segments.push({ text: `${String(p.value)};`, facts: [p] })
   }
