@@ -2,7 +2,7 @@ import { isStopword } from '../core/text.js'
 import type { HistoryTurn } from '../core/types.js'
 import type { Mention } from '../facts/graph.js'
 import type { Knowledge } from '../facts/knowledge.js'
-import { CONTEXT_TYPES, SETTING_ASIDE, TOGETHER } from '../facts/lookup/context.js'
+import { CONTEXT_TYPES, isPlaceType, SETTING_ASIDE, TOGETHER } from '../facts/lookup/context.js'
 import { numberOf, plural } from '../facts/phrasing.js'
 import { understand, type Understanding } from '../facts/understand.js'
 
@@ -35,6 +35,12 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
   // "How many of the nine …" points back as much as "those" does.
   const referential = words.some((w, i) => CONTEXT_WORDS.has(w) || (NUMBER_WORDS.has(w) && words[i - 1] === 'the')) || words.length <= 6
+  // "What else is Lyuliang getting besides that?": "that" is what the earlier question asked about.
+  // (Not "besides that one", the thing the answer named; nor a kind other than the one asked for: "what other clusters besides that?"
+  // after a question about the non-ferrous metals industry.)
+  const asideAt = words.findIndex((w, i) => SETTING_ASIDE.has(w) && POINTING.has(words[i + 1] ?? '') && words[i + 2] !== 'one')
+  const before = asideAt >= 0 && hasEntity ? earlier(1, namesEntity)[0] : undefined
+  if (before && (!current.targetType || before.mentions.every((m) => m.entities[0]!.type === current.targetType))) return [...words.slice(0, asideAt + 1), ...before.mentions.flatMap((m) => before.words.slice(m.from, m.to)), ...words.slice(asideAt + 2)]
   if (hasEntity && hasFrame) return words
   // "What else is the first city down for?": once the reference is written in, the question asks about that entity itself.
   if (hasEntity && words !== question && words.some((w) => SETTING_ASIDE.has(w))) return words
@@ -47,6 +53,17 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
     // "What other cluster is in that same city?": not the one asked about before.
     const aside = words.some((w) => SETTING_ASIDE.has(w)) ? ['besides', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))] : []
     if (answer?.listed.length) return [...words, 'of', ...answer.names, ...aside]
+  }
+  // "And which cities are those in?" after an answer that listed parks: "those" is what it listed.
+  if (!hasEntity && current.targetType) {
+    const at = words.findIndex((w, i) => THOSE.has(w) && typeOf(words[i + 1], knowledge) === undefined && words[i - 1] !== 'of')
+    const answer = at >= 0 ? listedIn(previous, knowledge) : undefined
+    // (Not when the earlier question named a thing of that kind itself: "And which cities are they in?" after "… clusters … for kaolin".)
+    const own = new Set(previous.mentions.map((m) => m.entities[0]!.type))
+    const things = answer?.listed.filter((m) => m.entities.every((e) => !isPlaceType(e.type) && e.type !== current.targetType && !own.has(e.type))) ?? []
+    // (Things of one kind: a mixed list is no "those".)
+    const oneKind = new Set(things.map((m) => m.entities[0]!.type)).size === 1
+    if (answer && things.length >= 2 && oneKind) return [...words.slice(0, at), ...joinNames(things, answer.words), ...words.slice(at + 1)]
   }
   // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry; so is a bare "How many exactly?".
   const bare = words.every((w) => isStopword(w) || knowledge.generic.has(w))
@@ -66,6 +83,9 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   return [...frame, ...mentioned]
 }
 
+/** Pronouns that point at one earlier thing: "besides that". */
+const POINTING = new Set(['that', 'it', 'this', 'those', 'them', 'these'])
+
 const ORDINALS: Record<string, number> = { first: 0, second: 1, third: 2, fourth: 3, fifth: 4, last: -1, former: 0, latter: -1 }
 
 /**
@@ -81,7 +101,10 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   const count = words[words.findIndex((w) => THOSE.has(w)) + 1] ?? ''
   const stated = count === 'both' ? 2 : (numberOf(count) ?? 0) >= 2 ? numberOf(count) : undefined
   // "the first city you mentioned": the first of the cities the answer listed; "the first one": of the kind the earlier question asked for.
-  const typeAfter = typeOf(words[at + 1], knowledge) ?? previous.targetType
+  // ("the first of those two cities": the type after what it points into.)
+  const pointsInto = words[at + 1] === 'of' && THOSE.has(words[at + 2] ?? '')
+  const typeInto = pointsInto ? (typeOf(words[at + 3], knowledge) ?? typeOf(words[at + 4], knowledge)) : undefined
+  const typeAfter = typeOf(words[at + 1], knowledge) ?? typeInto ?? previous.targetType
   const shown = said ? mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge) : undefined
   if (shown && answer) {
     const ours = new Set(answer.listed.flatMap((m) => m.entities.map((e) => e.key)))

@@ -1,6 +1,7 @@
 import { stem } from '../core/text.js'
 import type { FactGraph, Mention } from './graph.js'
 import type { Lexicon } from './lexicon.js'
+import { isPlaceType } from './lookup/context.js'
 
 export type Intent = 'count' | 'quantity' | 'list' | 'where' | 'who' | 'when' | 'why' | 'yesno' | 'what'
 
@@ -137,9 +138,14 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // ("The carbon clusters are located in Jinzhong and Datong, right?": a tag after a statement checks it, whatever cue it contains.)
   const tagged = TAG_QUESTION.has(words.at(-1) ?? '') && !['yes', 'no'].includes(words.at(-1)!) && !QUESTION_WORDS.has(words[0] ?? '') && !words.includes('or')
   const checked = STATEMENT_CHECK.test(words.join(' ')) || tagged
+  // ("What's the name of the steel park located in Wenxi?": "located in" before what it names gives the place; it asks what.)
+  const locatedAt = words.findIndex((w, i) => w === 'located' && words[i + 1] === 'in')
+  // (A city there is still asked about: "Which kaolin clusters are located in Datong?")
+  const placeGiven =
+    locatedAt >= 0 && !words.includes('where') && ['what', 'which'].includes(words[0] ?? '') && mentions.some((m) => m.from === locatedAt + 2 && !m.entities.some((e) => isPlaceType(e.type)))
   const cued = checked
     ? 'yesno'
-    : (INTENTS.find(([intent, phrases]) => has(phrases) || (intent === 'when' && words.some(asksWhen)))?.[0] ??
+    : (INTENTS.find(([intent, phrases]) => (has(phrases) && !(intent === 'where' && placeGiven)) || (intent === 'when' && words.some(asksWhen)))?.[0] ??
         ((YES_NO.has(words[0] ?? '') && !REQUEST.test(text)) || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what'))
   // "Which city has the largest number of clusters?" asks which, not how many; "how much industries" asks how many.
   const much = words.indexOf('much')

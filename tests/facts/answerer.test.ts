@@ -1191,4 +1191,26 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Which companies make vinegar in Shanxi?')).grounded).toBe(false)
     expect((await ask('Which metals value chain does the province want to lengthen?')).answer).toMatch(/aluminum-magnesium industry chain/)
   })
+  it('places several named parks by their names, and reads "those" after a list of parks as the parks', async () => {
+    const both = (await ask('Which cities are the Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park in?')).answer
+    expect(both).toMatch(/places it in Taiyuan/)
+    expect(both).toMatch(/names no city for the Wenxi Fine Steel Industrial Park/)
+    const parks = turns('What steel parks does the plan mention?', 'It mentions Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park.')
+    expect((await answerer.ask({ question: 'And which cities are those in?', history: parks })).answer).toMatch(/places it in Taiyuan/)
+  })
+  it('resolves "the first of those two cities" and "besides that" in follow-ups', async () => {
+    const metals = turns('What will Shanxi do for its non-ferrous metals industry?', 'It focuses on aluminum clusters in Lyuliang and Yuncheng.')
+    expect((await answerer.ask({ question: 'Does the first of those two cities show up anywhere else in the plan?', history: metals })).answer).toMatch(/^Yes\. Lyuliang hosts/)
+    const aluminum = turns('Which cities get the aluminum clusters?', 'Lyuliang and Yuncheng cities.')
+    expect((await answerer.ask({ question: 'what else is Lyuliang getting besides that?', history: aluminum })).answer).toMatch(/^Lyuliang hosts refractory clay industrial clusters and industrial glass clusters/)
+  })
+  it('reads "other" beside a named member of a fully named group, joins two plans across one place, and asks what of "things"', async () => {
+    expect((await ask('Which other traditional industries besides coking will go high-end, green and modern?')).answer).toMatch(/steel, building materials/)
+    expect((await ask('Besides high-end equipment manufacturing, new materials, digital, modern logistics and modern medicine, what are the other four strategic emerging industries?')).grounded).toBe(false)
+    expect((await ask('In how many different clusters does Lyuliang appear across the non-ferrous metals and building materials plans?')).answer).toMatch(/three \(3\) clusters/)
+    expect((await ask('What are the three things Shanxi wants its traditional leading industries to become?')).answer).toMatch(/go high-end, green and modern/)
+    expect((await ask("Explain like I'm 10: what are Shanxi's blueprints trying to do?")).answer).toMatch(/14 industries/)
+    expect((await ask("What's the name of the steel park located in Wenxi?")).answer).toMatch(/Wenxi Fine Steel Industrial Park/)
+    expect((await ask('Which kaolin industrial clusters are located in Datong?')).grounded).toBe(false)
+  })
 })

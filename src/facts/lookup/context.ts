@@ -33,9 +33,13 @@ export const isPlaceType = (type: string): boolean => type === 'city' || type ==
  * plan word ("What are the traditional industries supposed to do?") it asks for plans, not members.
  */
 export const asksWhat = (u: Understanding): boolean =>
-  u.intent === 'what' || (u.intent === 'list' && u.words[0] === 'what' && u.words[1] === 'are' && u.words.some((w, i) => ABOUT_TO.has(w) && u.words[i + 1] === 'to'))
+  u.intent === 'what' ||
+  (u.intent === 'list' && u.words[0] === 'what' && u.words[1] === 'are' && (u.words.some((w, i) => ABOUT_TO.has(w) && u.words[i + 1] === 'to') || u.words.slice(2, 5).some((w) => THINGS.has(w))))
 
 const ABOUT_TO = new Set(['supposed', 'going', 'expected', 'meant', 'set', 'planned', 'due'])
+
+/** "What are the three things … to become?": things asked for are not the members of a group. */
+const THINGS = new Set(['things', 'steps', 'ways', 'directions', 'qualities', 'traits', 'aims'])
 
 /** "Which provincial department overseeing industry … is the source?": "which" then the organization, named loosely. */
 export function asksWhichOrganization(u: Understanding): boolean {

@@ -324,6 +324,14 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   // "Which cluster type is located in just one city?" asks for clusters, counted by city.
   // ("Which single city hosts both kaolin and ceramics clusters?" names both things to follow: it asks for the city.)
   if (u.rankType && u.rankType === type && !(u.both && specific.length > 1)) type = u.types.find((t) => t !== type && !CONTEXT_TYPES.has(t)) ?? type
+  // "What else is Lyuliang getting besides the aluminum clusters?": more of the kind set aside, for the place named.
+  // (Only a thing named right after the word that sets it aside: "what else is Lyuliang getting under building materials?" is not.)
+  if (!type && specific.length === 2) {
+    const thing = specific.find((g) => !isPlaceType(g[0]!.type))
+    const at = u.mentions.find((m) => thing && m.entities.includes(thing[0]!))?.from ?? -1
+    const setAside = u.words.slice(Math.max(0, at - 3), at).some((w) => SETTING_ASIDE.has(w) && w !== 'else')
+    if (thing && setAside && specific.some((g) => isPlaceType(g[0]!.type))) type = thing[0]!.type
+  }
   if (!type || !graph.types.has(type)) return undefined
   // "Where are Shanxi's clusters?" asks about the clusters, not the province: no specific start to follow.
   const aboutOtherType = !specific.length && u.types.some((t) => t !== type && !CONTEXT_TYPES.has(t) && !(isPlaceType(t) && isPlaceType(type!)))
@@ -391,7 +399,19 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   if (each && found.every((f) => f.links.length && f.links.every((l) => l.via.length === 1))) {
     return { kind: 'answer', segments: eachOnItsOwn(found, language), anchored: true }
   }
-  const combined = combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union || aside !== undefined)
+  // "How many clusters does Lyuliang have across the non-ferrous metals and building materials plans?": "across" joins the two
+  // industries; the place still narrows them.
+  // (A start of the kind asked for stands for itself: "… across the aluminum and building materials plans".)
+  const own = (f: (typeof found)[number]): Link[] => {
+    if (f.start.type !== type) return f.links
+    const via = directLinks(graph, f.start, 'city').flatMap((l) => l.via).slice(0, 1)
+    return [{ entity: f.start, via, allVia: via, through: [] }]
+  }
+  const placesAndThings = [found.filter((f) => isPlaceType(f.start.type)), found.filter((f) => !isPlaceType(f.start.type))]
+  const combined =
+    u.union && !u.both && !aside && !isPlaceType(type) && placesAndThings.every((g) => g.length) && found.length > 2
+      ? combine(placesAndThings.map((g) => combine(g.map(own), false, true)), true)
+      : combine(found.map((f) => f.links), u.both || (differentTypes(starts) && !u.union), u.union || aside !== undefined)
   const results = picks ? combined.filter((l) => picks.has(l.entity.key)) : aside ? combined.filter((l) => !aside.has(l.entity.key)) : combined
   if (results.length && u.rank) {
     const counted = u.types.find((t) => t !== type && !starts.some((g) => g[0]!.type === t))
@@ -420,7 +440,16 @@ export function byType(lookup: Lookup): EngineResult | undefined {
   if (!specific.length) return allOfType(lookup, type)
   // "Where is the fine-steel park?": no place is linked, but a proper name may carry one; say the name and what it is part of.
   // ("How many companies are located in the Taiyuan park?" counts something else.)
-  if ((u.intent === 'where' || isPlaceType(type)) && u.intent !== 'count' && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!, u.words.some((w) => CITY_WORDS.has(w)))
+  const asksCity = u.words.some((w) => CITY_WORDS.has(w))
+  if ((u.intent === 'where' || isPlaceType(type)) && u.intent !== 'count' && specific.length === 1 && /^[A-Z]/.test(specific[0]![0]!.name)) return namedOnly(lookup, specific[0]![0]!, asksCity)
+  // "Which cities are the Taiyuan … Park and the Wenxi … Park in?": each one's name, and what it places.
+  if ((u.intent === 'where' || isPlaceType(type)) && u.intent !== 'count' && specific.length > 1 && specific.every((g) => /^[A-Z]/.test(g[0]!.name))) {
+    const each = specific.map((g) => namedOnly(lookup, g[0]!, asksCity, true))
+    if (each.every((r) => r?.kind === 'answer')) {
+      const answers = each as Array<Extract<EngineResult, { kind: 'answer' }>>
+      return { kind: 'answer', segments: answers.flatMap((r) => r.segments), anchored: true, unanswered: answers.every((r) => r.unanswered) }
+    }
+  }
   // "Which light-industry sector relates to glass?": nothing links them, but the word is named in more than one place.
   const unlinked = starts.filter((_, i) => !found[i]?.links.length)
   const namedTwice = u.typeAsked && unlinked.length === 1 && !isPlaceType(type) ? everyPlaceNamed(lookup, true, unlinked) : undefined
@@ -487,16 +516,19 @@ const CITY_WORDS = new Set(['city', 'cities', 'prefecture', 'municipality', 'tow
  * "Where is X?" with no place linked: the article's name for X and what X is part of, and that no city is named for it.
  * A name that begins with a city's ("Taiyuan Stainless Steel …") places X in that city; otherwise "which city …?" is unanswered.
  */
-function namedOnly({ graph, cues, language }: Lookup, entity: GraphEntity, asksCity: boolean): EngineResult | undefined {
+function namedOnly({ graph, cues, language }: Lookup, entity: GraphEntity, asksCity: boolean, several = false): EngineResult | undefined {
   const parent = graph.about(entity).find((f) => MEMBERSHIP.has(f.relation) && f.objects.length)
   if (!parent) return undefined
   const whole = graph.objectsOf(parent)[0]!
   const named = `the ${nameOf(entity, language)}, part of ${describe(whole, language)}`
   const city = entity.name.split(' ')[0]!
+  // (One of several is named in each sentence: "The article names no city for the Wenxi Fine Steel Industrial Park, …".)
   if (cues.cities.has(city.toLowerCase())) {
-    return { kind: 'answer', segments: [{ text: `Its name places it in ${city}: the article calls it ${named}; it names no city for it otherwise.`, facts: [parent] }], anchored: true }
+    const text = several ? `The name of ${named}, places it in ${city}; the article names no city for it otherwise.` : `Its name places it in ${city}: the article calls it ${named}; it names no city for it otherwise.`
+    return { kind: 'answer', segments: [{ text, facts: [parent] }], anchored: true }
   }
-  return { kind: 'answer', segments: [{ text: `The article names no city for it: it calls it ${named}.`, facts: [parent] }], anchored: true, unanswered: asksCity }
+  const text = several ? `The article names no city for ${named}.` : `The article names no city for it: it calls it ${named}.`
+  return { kind: 'answer', segments: [{ text, facts: [parent] }], anchored: true, unanswered: asksCity }
 }
 
 /** "Which building materials clusters are not located in Lyuliang?": links of the first mention that the one after "not" lacks. */

@@ -55,7 +55,11 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "Which of the traditional industries will focus on brand building?" picks members by their plans: the reverse lookup's.
   const after = u.mentions.find((m) => m.from > u.words.indexOf('which'))?.to ?? u.words.length
   if (u.intent === 'list' && afterWhich === 'of' && u.words.slice(after, after + 2).some((w) => cues.planCues.has(stem(w)) || w === 'will')) return undefined
-  if (u.words.some((w) => UNNAMED.has(w)) || / (?:not|[a-z]+n t) (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
+  // ("Which other traditional industries besides coking …?": others than a member the question names, not the unnamed ones.)
+  // (Only for a group whose members are all named: "what are the other four strategic emerging industries?" asks for the unnamed.)
+  const allNamed = groups.every((g) => graph.pointingAt(g).filter((f) => f.relation === 'member-of').length >= Number(totalOf(graph, g)?.value ?? Infinity))
+  const namedMember = allNamed && specific.some((g) => graph.about(g[0]!).some((f) => f.relation === 'member-of' && groups.some((e) => f.objects.includes(e.id))))
+  if (u.words.some((w) => UNNAMED.has(w) && !(namedMember && (w === 'other' || w === 'others'))) || / (?:not|[a-z]+n t) (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOTALLED.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
   // "Which traditional industries will be shut down?": the members answer only what they are, not what will happen to them.
