@@ -12,7 +12,7 @@ import { composeSegments } from './compose.js'
 import { ExtractiveAnswerer, notInSource } from './extractive.js'
 import { resolveFollowUp } from './follow-up.js'
 import { stripInstructions } from './injection.js'
-import { finalQuestion, joinAnswers, splitQuestion, withoutPreamble } from './parts.js'
+import { chosenOption, finalQuestion, joinAnswers, splitQuestion, withoutPreamble } from './parts.js'
 
 /** Intents only the facts lookup can answer: source sentences can't count. */
 const COUNTING = new Set(['count', 'quantity'])
@@ -88,6 +88,9 @@ export class BlueprintAnswerer implements Answerer {
       const retried = await this.#reply(cleaned, [...(history ?? []), { role: 'user', content: question }])
       if (retried.grounded) response = retried
     }
+    // "Multiple choice: where …? (a) Lyuliang and Yuncheng (b) Lyuliang only …": the option the answer fits, first.
+    const option = response.grounded ? chosenOption(question, response.answer) : undefined
+    if (option) response = { ...response, answer: `(${option.letter}) ${option.text}. ${response.answer}` }
     // "True or false: …" is answered in its own words.
     return TRUE_OR_FALSE.test(question) ? { ...response, answer: response.answer.replace(/^Yes\./, 'True.').replace(/^No\./, 'False.') } : response
   }

@@ -39,7 +39,7 @@ export function withoutPreamble(question: string): string {
     .replace(/^\s*(?:according to|as per|based on)\b[^,?]{0,60},\s*(?=\S)/i, (preamble) => (NAMES_A_BODY.test(preamble) ? preamble : ''))
     // "Reply in at most three bullet points: …", "Reply in JSON with keys "count" and "usd": …": how to answer, before what is asked.
     .replace(/^\s*(?:reply|answer|respond|write)\s+(?:in|as|using)\s+(?:at most|no more than|up to)\b[^:?]{0,50}:\s*(?=\S)/i, '')
-    .replace(/^\s*(?:reply|answer|respond|write|output|return)\s+(?:only\s+)?(?:(?:in|as|using|with)\s+)?(?:an?\s+)?(?:json|yaml|csv|a\s+table)\b[^:?{}()]{0,60}:\s*(?=\S)/i, '')
+    .replace(/^\s*((?:reply|answer|respond|write|output|return)\s+(?:only\s+)?(?:(?:in|as|using|with)\s+)?(?:an?\s+)?(?:json|yaml|csv|a\s+table)\b[^:?{}()]{0,60}):\s*(?=\S)(.*)$/is, (_, form: string, rest: string) => askedByKeys(form, rest))
     // "Answer as a numbered list and nothing else: …": the manner of answering; a list is still asked for.
     .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
     .replace(/,?\s+and nothing else\b/gi, '')
@@ -79,15 +79,51 @@ export function withoutPreamble(question: string): string {
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question
 }
 
+/**
+ * "Answer as JSON with keys "count" and "named": the strategic emerging industries.": keys that name a count or a list ask for it,
+ * when what follows only names the subject.
+ */
+function askedByKeys(form: string, rest: string): string {
+  const keys = [...form.matchAll(/["'“‘]([^"'”’]+)["'”’]/g)].map((m) => m[1]!.toLowerCase())
+  if (!keys.length || /^\s*(?:which|what|where|who|how|when|why|is|are|does|do|did|list|name)\b/i.test(rest)) return rest
+  const subject = rest.replace(/^\s*the\s+/i, '').replace(/[.?!]+\s*$/, '')
+  const asks = [
+    keys.some((k) => /count|number|total|how.?many/.test(k)) ? `How many ${subject} are there?` : '',
+    keys.some((k) => /name|list|which|items|members/.test(k)) ? `Which ${subject} are named?` : '',
+  ].filter(Boolean)
+  return asks.length ? asks.join(' ') : rest
+}
+
 /** "Which is NOT a light-industry sector? A) liquor B) vinegar C) tea" → "Which of liquor, vinegar and tea is NOT a light-industry sector?" */
 function multipleChoice(all: string, stem: string, choices: string): string {
-  const options = [...choices.matchAll(/\(?([a-e])[).]\s*(.+?)\s*(?=\(?[a-e][).]\s|$)/gi)]
-  if (options.length < 2 || options.some((m, i) => m[1]!.toLowerCase() !== 'abcde'[i])) return all
-  const names = options.map((m) => m[2]!.replace(/[,;.]+$/, ''))
+  const options = lettered(choices)
+  if (!options.length) return all
+  const names = options.map((o) => o.text)
   // (Options that are descriptions, not names, stay as they are: "(b) becoming more high-end, green and modern".)
   if (names.some((n) => n.split(/\s+/).length > 3 || n.includes(','))) return all
   const asks = /^\s*(which|what)\s+(?:one\s+|of these\s+|of the following\s+)?(.*)$/i.exec(stem)
   return asks ? `Which of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} ${asks[2]}` : stem
+}
+
+/** Options lettered a, b, c … in order: "(a) Lyuliang and Yuncheng (b) Lyuliang only" → [{ letter: 'a', text: 'Lyuliang and Yuncheng' }, …]. */
+function lettered(choices: string): Array<{ letter: string; text: string }> {
+  const options = [...choices.matchAll(/\(?([a-e])[).]\s*(.+?)\s*(?=\(?[a-e][).]\s|$)/gi)].map((m) => ({ letter: m[1]!.toLowerCase(), text: m[2]!.replace(/[,;.]+$/, '') }))
+  return options.length >= 2 && options.every((o, i) => o.letter === 'abcde'[i]) ? options : []
+}
+
+/**
+ * The option of a multiple-choice question whose names are exactly the names the answer gives: "(b) Lyuliang only" for
+ * "The industrial glass clusters are in Lyuliang"; undefined unless every option names something and one alone fits.
+ */
+export function chosenOption(question: string, answer: string): { letter: string; text: string } | undefined {
+  const choices = /\?\s*((?:\(?[a-e][).]\s*[^()?]+?\s*){2,})$/i.exec(question)?.[1]
+  const options = choices ? lettered(choices) : []
+  const namesOf = (text: string) => new Set(text.match(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g) ?? [])
+  const named = options.map((o) => namesOf(o.text))
+  if (!options.length || named.some((n) => !n.size)) return undefined
+  const given = new Set([...new Set(named.flatMap((n) => [...n]))].filter((n) => new RegExp(`\\b${n}\\b`).test(answer)))
+  const fits = options.filter((_, i) => named[i]!.size === given.size && [...named[i]!].every((n) => given.has(n)))
+  return fits.length === 1 ? fits[0] : undefined
 }
 
 const QUESTION_START = /^\s*(?:which|what|where|who|how|when|why|is|are|does|do|did|can|list|name)\b/i

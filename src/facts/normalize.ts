@@ -246,7 +246,9 @@ export class QuestionNormalizer {
       // A word the lexicon lists as generic ("right") is a word of its own, not a misspelt corpus word ("light").
       if (this.#generic.has(word)) return word
       const near = this.#nearest(word)
-      return near && this.#isCloseVariant(word, near) ? near : word
+      // (Or a misspelling the stemmer happens to forgive, "industris", "valu": the word as the documents spell it.)
+      const misspelt = near !== undefined && !this.vocabulary.has(word) && stem(near) === stem(word) && osaDistance(word, near, 1) === 1 && !/s$/.test(word) === !/s$/.test(near)
+      return near && (this.#isCloseVariant(word, near) || misspelt) ? near : word
     }
     const british = spelling.words[word]
     if (british) return british

@@ -1213,4 +1213,21 @@ describe('offline answers on the committed index', async () => {
     expect((await ask("What's the name of the steel park located in Wenxi?")).answer).toMatch(/Wenxi Fine Steel Industrial Park/)
     expect((await ask('Which kaolin industrial clusters are located in Datong?')).grounded).toBe(false)
   })
+  it('reads JSON keys that ask for a count and names, picks the multiple-choice option the answer fits, and mends misspellings the stemmer forgives', async () => {
+    const keyed = (await ask('Answer as JSON with keys "count" and "named": the strategic emerging industries in the plan.')).answer
+    expect(keyed).toMatch(/nine \(9\) strategic emerging industries/)
+    expect(keyed).toMatch(/modern logistics and modern medicine/)
+    const choice = (await ask('Multiple choice: where are the industrial glass clusters? (a) Lyuliang and Yuncheng (b) Lyuliang only (c) Jinzhong and Datong (d) Xinzhou only')).answer
+    expect(choice).toMatch(/^\(b\) Lyuliang only\. The industrial glass clusters are in Lyuliang/)
+    expect((await ask('How many industris will hav anual ouput valu over 100 bilion yuan?')).answer).toMatch(/14 industries/)
+    expect((await ask('What sort of growth is the province seeking for its strategic newly emerging sectors?')).answer).toMatch(/high-end and intelligent cluster growth/)
+  })
+  it('keeps a relative "which released …" and "top 100 billion" from reading as a superlative, and cites what rules a place out', async () => {
+    const answer = await ask("According to Shanxi's Department of Commerce, which released the blueprints, how many industries will top 100 billion yuan?")
+    expect(answer.answer).toMatch(/Industry and Information Technology, not the body the question names/)
+    expect(answer.answer).toMatch(/14 industries/)
+    const ruledOut = await ask('Which cities host building materials clusters but are NOT mentioned for the non-ferrous aluminum clusters?')
+    expect(ruledOut.answer).toMatch(/Yangquan, Xinzhou, Shuozhou, Jincheng, Jinzhong and Datong/)
+    expect(ruledOut.citations.some((c) => c.quote.includes('aluminum (magnesium-copper) industrial clusters in Lyuliang and Yuncheng'))).toBe(true)
+  })
 })

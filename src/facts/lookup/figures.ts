@@ -62,7 +62,8 @@ export function figures({ graph, cues, u, specific, planWord }: Lookup): EngineR
   )
   if (found.length && ofUnknown) return { kind: 'refuse', reason: 'figure' }
   // "Which of the 14 industries has the largest output value?": the figures are the plan's, not one per industry to rank.
-  if (found.length && u.words.includes('which') && u.words.some((w) => SUPERLATIVES.has(w)) && found.every((f) => graph.subjectOf(f).type === 'blueprint')) return { kind: 'refuse', reason: 'figure' }
+  // ("… which released the blueprints, how many industries will top 100 billion yuan?": "top" before an amount is no superlative.)
+  if (found.length && u.words.includes('which') && u.words.some((w, i) => SUPERLATIVES.has(w) && !/^\d/.test(u.words[i + 1] ?? '')) && found.every((f) => graph.subjectOf(f).type === 'blueprint')) return { kind: 'refuse', reason: 'figure' }
   const foreign = u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.inCorpus(m))
   if (!counting && !foreign && !found.length) return undefined
   // "How many workers do those clusters employ?" counts something the documents never give.

@@ -539,7 +539,8 @@ function except(lookup: Lookup, groups: GraphEntity[][], type: string): EngineRe
   const excluded = groups[Math.min(after, groups.length - 1)]!
   const from = groups.find((g) => g !== excluded)!
   const all = linkedFromGroup(graph, from, type)
-  const without = new Set(linkedFromGroup(graph, excluded, type).links.map((l) => l.entity.key))
+  const excludedLinks = linkedFromGroup(graph, excluded, type).links
+  const without = new Set(excludedLinks.map((l) => l.entity.key))
   const kept = all.links.filter((l) => !without.has(l.entity.key) && l.entity.key !== excluded[0]!.key)
   if (!all.links.length) return undefined
   const place = isPlaceType(excluded[0]!.type)
@@ -547,7 +548,8 @@ function except(lookup: Lookup, groups: GraphEntity[][], type: string): EngineRe
   const text = kept.length
     ? `${capitalize(plural(type))} for ${nameOf(all.start, language)} ${not}: ${joinList(kept.map((l) => nameOf(l.entity, language)))}.`
     : `None: every one of the ${plural(type)} for ${nameOf(all.start, language)} is ${place ? 'in' : 'linked to'} ${nameOf(excluded[0]!, language)}.`
-  return { kind: 'answer', segments: [{ text, facts: unique(all.links.flatMap((l) => l.allVia)) }], anchored: true }
+  // (What rules a place out is cited too: the aluminum clusters' own cities.)
+  return { kind: 'answer', segments: [{ text, facts: unique([...all.links, ...excludedLinks].flatMap((l) => l.allVia)) }], anchored: true }
 }
 
 /** "Which has more clusters, Datong or Jinzhong?" */
