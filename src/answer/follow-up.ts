@@ -16,16 +16,21 @@ const CONTEXT_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'those', 't
  * "and in which cities?" borrows the earlier entities; "and ceramics?" borrows the earlier frame.
  * Returns the words to answer with; unchanged when the question stands on its own.
  */
-export function resolveFollowUp(question: string[], history: readonly HistoryTurn[] | undefined, knowledge: Knowledge): string[] {
-  if (!history?.length) return question
+export function resolveFollowUp(written: string[], history: readonly HistoryTurn[] | undefined, knowledge: Knowledge): string[] {
+  if (!history?.length) return written
   const earlier = earlierTurns(history, knowledge)
+  const question = theOther(written, earlier, knowledge) ?? written
   // "the first one" may point into the answer to a question that named no entity ("Which industries are supposed to go green?").
-  const answered = earlier(1, (u) => namesEntity(u) || Boolean(u.targetType))[0]
-  // What the conversation showed in reply to that question.
-  const said = answered && history.slice(history.indexOf(earlier.turnOf(answered)!) + 1).find((t) => t.role === 'assistant')?.content
+  const asked = earlier(3, (u) => namesEntity(u) || Boolean(u.targetType))
+  const answered = asked[0]
+  // What the conversation showed in reply to a question.
+  const saidAfter = (u: Understanding) => history.slice(history.indexOf(earlier.turnOf(u)!) + 1).find((t) => t.role === 'assistant')?.content
+  const said = answered && saidAfter(answered)
+  // ("What about the second one?" after "What's planned for coking?", whose answer lists nothing: the list shown before it.)
+  const ordinal = asked.reduce<string[] | undefined>((found, u) => found ?? ordinalReference(question, u, knowledge, saidAfter(u)), undefined)
   const words =
     (answered &&
-      (ordinalReference(question, answered, knowledge, said) ??
+      (ordinal ??
         listReference(question, answered, knowledge, said, earlier(4, namesEntity)) ??
         demonstrativeReference(question, answered, knowledge, said))) ??
     question
@@ -81,6 +86,22 @@ export function resolveFollowUp(question: string[], history: readonly HistoryTur
   const frame = previous.words.filter((_, i) => !previous.mentions.some((m) => i >= m.from && i < m.to))
   const mentioned = current.mentions.flatMap((m) => words.slice(m.from, m.to))
   return [...frame, ...mentioned]
+}
+
+/**
+ * "And the other group, how many are there?" after a question about one of two groups: the other one, by name, when the
+ * documents have exactly two things of that kind.
+ */
+function theOther(words: string[], earlier: ReturnType<typeof earlierTurns>, knowledge: Knowledge): string[] | undefined {
+  const at = words.findIndex((w, i) => w === 'other' && words[i - 1] === 'the' && typeOf(words[i + 1], knowledge) !== undefined)
+  if (at < 0) return undefined
+  const type = typeOf(words[at + 1], knowledge)!
+  const ofType = (u: Understanding) => u.mentions.find((m) => m.entities.some((e) => e.type === type))
+  const previous = earlier(1, (u) => ofType(u) !== undefined)[0]
+  const kinds = [...knowledge.graph.entities.values()].filter((e) => e.type === type)
+  const one = previous && ofType(previous)!.entities.find((e) => e.type === type)
+  const other = one && kinds.length === 2 ? kinds.find((e) => e.key !== one.key) : undefined
+  return other && [...words.slice(0, at - 1), ...knowledge.normalizer.normalize(other.name).words, ...words.slice(at + 2)]
 }
 
 /** Pronouns that point at one earlier thing: "besides that". */

@@ -1230,4 +1230,10 @@ describe('offline answers on the committed index', async () => {
     expect(ruledOut.answer).toMatch(/Yangquan, Xinzhou, Shuozhou, Jincheng, Jinzhong and Datong/)
     expect(ruledOut.citations.some((c) => c.quote.includes('aluminum (magnesium-copper) industrial clusters in Lyuliang and Yuncheng'))).toBe(true)
   })
+  it('reads "the other group" as the other of two, and "the second one" from the list shown before an answer that lists nothing', async () => {
+    const groups = turns('How many traditional industries are there?', 'There are five traditional industries.')
+    expect((await answerer.ask({ question: 'Ok and the other group, how many of those are there?', history: groups })).answer).toMatch(/^There are nine \(9\) strategic emerging industries/)
+    const listed = turns('Which traditional leading industries are named first?', 'Coking, steel and the building materials sectors.', "What's planned for coking?", 'A national green coking industry base, among other things.')
+    expect((await answerer.ask({ question: 'What about the second one? Which parks are mentioned?', history: listed })).answer).toMatch(/Wenxi Fine Steel Industrial Park/)
+  })
 })
