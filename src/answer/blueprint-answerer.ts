@@ -60,6 +60,8 @@ export class BlueprintAnswerer implements Answerer {
   readonly #typeStems: ReadonlySet<string>
   /** The words that ask for the documents' amounts ("output", "value", "threshold"), not for counts or years. */
   readonly #amountMeasures: ReadonlySet<string>
+  /** Last words of the documents' compounds ("chain" of "industry chain"): kinds of thing the documents speak of. */
+  readonly #compoundHeads: ReadonlySet<string>
 
   constructor(
     private readonly corpus: Corpus,
@@ -71,6 +73,7 @@ export class BlueprintAnswerer implements Answerer {
     this.#typeStems = new Set(Object.values(knowledge.lexicon.types).flat().filter((w) => !/\s/.test(w)).map((w) => stem(w.toLowerCase())))
     const amounts = knowledge.graph.facts.filter((f) => f.relation === 'figure' && typeof f.value === 'number' && f.unit !== 'year' && !this.#typeStems.has(stem(f.unit ?? '')))
     this.#amountMeasures = new Set(amounts.flatMap((f) => f.measure ?? []))
+    this.#compoundHeads = new Set([...knowledge.compounds].map((c) => c.split(' ').at(-1)!))
   }
 
   async ask(input: AskInput): Promise<AskResponse> {
@@ -225,7 +228,8 @@ export class BlueprintAnswerer implements Answerer {
     }
     const kindAt = mention ? mention.to : first
     const noun = u.words[kindAt]
-    if (!noun || isStopword(noun) || CJK_CHAR.test(noun) || this.knowledge.generic.has(noun)) return false
+    // ("Which chain will they extend?": one of a kind the documents speak of, "industry chain", is no unknown kind.)
+    if (!noun || isStopword(noun) || CJK_CHAR.test(noun) || this.knowledge.generic.has(noun) || (this.#compoundHeads.has(noun) && !/s$/.test(noun))) return false
     // After a named thing, a plural or a noun given examples is a kind: "which liquor brands", "which liquor brand, such as …".
     // A word that asks for plans ("which … brand building") is a kind only there.
     const kindAfterName = mention !== undefined && (/s$/.test(noun) || KIND_FOLLOWERS.has(u.words[kindAt + 1] ?? ''))

@@ -46,9 +46,14 @@ export function resolveFollowUp(written: string[], history: readonly HistoryTurn
   const asideAt = words.findIndex((w, i) => SETTING_ASIDE.has(w) && POINTING.has(words[i + 1] ?? '') && words[i + 2] !== 'one')
   const before = asideAt >= 0 && hasEntity ? earlier(1, namesEntity)[0] : undefined
   if (before && (!current.targetType || before.mentions.every((m) => m.entities[0]!.type === current.targetType))) return [...words.slice(0, asideAt + 1), ...before.mentions.flatMap((m) => before.words.slice(m.from, m.to)), ...words.slice(asideAt + 2)]
+  // "What else is the first city down for?": once the reference is written in, the question asks about that entity itself
+  // ("And the other cluster in that city?" after "Where are the ceramics clusters?": besides those).
+  if (hasEntity && words !== question && words.some((w) => SETTING_ASIDE.has(w))) {
+    const topic = answered?.mentions.filter((m) => m.entities.some((e) => e.type === current.targetType)) ?? []
+    const aside = current.targetType && current.intent !== 'yesno' && topic.length && !words.includes('besides') ? ['besides', ...topic.flatMap((m) => answered!.words.slice(m.from, m.to))] : []
+    return [...words, ...aside]
+  }
   if (hasEntity && hasFrame) return words
-  // "What else is the first city down for?": once the reference is written in, the question asks about that entity itself.
-  if (hasEntity && words !== question && words.some((w) => SETTING_ASIDE.has(w))) return words
   if (!referential) return words
   const previous = earlier(1, namesEntity)[0]
   if (!previous) return words
@@ -72,7 +77,10 @@ export function resolveFollowUp(written: string[], history: readonly HistoryTurn
   }
   // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry; so is a bare "How many exactly?".
   const bare = words.every((w) => isStopword(w) || knowledge.generic.has(w))
-  const kind = current.intent === 'count' && !current.targetType && previous.targetType && (bare || words.some((w) => THOSE.has(w))) ? [plural(previous.targetType)] : []
+  // ("Name the two." after "Does the steel section mention any parks?": the two parks.)
+  const theNumber = words.some((w, i) => NUMBER_WORDS.has(w) && words[i - 1] === 'the' && typeOf(words[i + 1], knowledge) === undefined)
+  const kind =
+    !current.targetType && previous.targetType && ((current.intent === 'count' && (bare || words.some((w) => THOSE.has(w)))) || theNumber) ? [plural(previous.targetType)] : []
   // "What is the combined total?" after one question per group: everything the earlier questions named.
   const named = words.some((w) => TOGETHER.has(w)) ? earlier(2, namesEntity) : [previous]
   if (!hasEntity) return [...words, ...kind, 'of', ...named.flatMap((q, i) => [...(i ? ['and'] : []), ...q.mentions.flatMap((m) => q.words.slice(m.from, m.to))])]

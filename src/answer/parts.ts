@@ -43,6 +43,8 @@ export function withoutPreamble(question: string): string {
     // "Answer as a numbered list and nothing else: …": the manner of answering; a list is still asked for.
     .replace(/\b(?:numbered|bulleted|bullet(?:-point)?)\s+(?:list|points)\b/gi, 'list')
     .replace(/,?\s+and nothing else\b/gi, '')
+    // "… = ? Show the breakdown.": how to answer, after the question (the answers say where their figures come from).
+    .replace(/(?<=[?.!])\s*(?:please\s+)?(?:show|give|include)\s+(?:me\s+)?(?:the\s+|your\s+)?(?:breakdown|working|workings|math|maths|calculation|steps|sources?)\b[.!]?\s*$/i, '')
     // "TL;DR the steel plan in 20 words or fewer": how long the answer may be.
     .replace(/\s+(?:in|under|within)\s+(?:\d+|[a-z]+)\s+words(?:\s+or\s+(?:fewer|less))?\b/gi, '')
     // "How many types of building-materials clusters …, counting refractory clay, kaolin and so on?", "… for building supplies
@@ -84,12 +86,16 @@ export function withoutPreamble(question: string): string {
  * when what follows only names the subject.
  */
 function askedByKeys(form: string, rest: string): string {
-  const keys = [...form.matchAll(/["'“‘]([^"'”’]+)["'”’]/g)].map((m) => m[1]!.toLowerCase())
+  // ("with keys "count" and "named"", or unquoted: "with keys cluster and cities".)
+  const quoted = [...form.matchAll(/["'“‘]([^"'”’]+)["'”’]/g)].map((m) => m[1]!)
+  const keys = (quoted.length ? quoted : (/\bkeys?\s+(.+)$/i.exec(form)?.[1]?.split(/\s*(?:,|\band\b)\s*/) ?? [])).map((k) => k.trim().toLowerCase()).filter(Boolean)
   if (!keys.length || /^\s*(?:which|what|where|who|how|when|why|is|are|does|do|did|list|name)\b/i.test(rest)) return rest
   const subject = rest.replace(/^\s*the\s+/i, '').replace(/[.?!]+\s*$/, '')
   const asks = [
     keys.some((k) => /count|number|total|how.?many/.test(k)) ? `How many ${subject} are there?` : '',
     keys.some((k) => /name|list|which|items|members/.test(k)) ? `Which ${subject} are named?` : '',
+    // "keys cluster and cities: building materials clusters": each with its cities.
+    keys.some((k) => /^(?:cit(?:y|ies)|locations?|places?)$/.test(k)) && !/\bcit(?:y|ies)\b/i.test(subject) ? `Which ${subject} are there, and in which cities?` : '',
   ].filter(Boolean)
   return asks.length ? asks.join(' ') : rest
 }

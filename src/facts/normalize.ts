@@ -149,7 +149,7 @@ export class QuestionNormalizer {
       // Shorthand: "Y/N", "non-ferrous + bldg-mats".
       .replace(/\by\s*\/\s*n\b/g, ' yes or no ')
       // "5 traditional + 9 emerging = ?": a sum asked for.
-      .replace(/^([^=?]*\d[^=?]*)=\s*\?/, (_, sum: string) => `what is ${sum.replace(/\s\+\s/g, ' plus ').trim()}?`)
+      .replace(/^([^=?]*(?:\d|\s\+\s)[^=?]*)=\s*\?/, (_, sum: string) => `what is ${sum.replace(/\s\+\s/g, ' plus ').trim()}?`)
       .replace(/\s\+\s/g, ' and ')
       // "strategic emerging inds no.?": the number of what comes before; "does it match the headline no.?": that number ("yes or no." is neither).
       .replace(/(^|[?.!;:]\s*)([^?.!;:]*\p{L})[\s,-]+no\.\s*\?*\s*$/u, (all, lead: string, what: string) =>

@@ -92,7 +92,7 @@ const INTENTS: ReadonlyArray<[Intent, readonly string[]]> = [
   ['count', cues('how many', 'number of', 'count')],
   ['quantity', cues('how much', 'how large', 'how big', 'what amount')],
   ['why', cues('why', 'goal', 'goals')],
-  ['when', cues('what year', 'which year', 'what month', 'which month', 'what date', 'which date', 'what day', 'which day')],
+  ['when', cues('what year', 'which year', 'what month', 'which month', 'what date', 'which date', 'what day', 'which day', 'target year', 'deadline', 'by when', 'completion date', 'due date')],
   ['where', cues('where', 'located in')],
   ['who', cues('who', 'which department')],
   ['list', cues('which', 'list', 'name the', 'name every', 'name all', 'name each', 'what are', 'enumerate')],
@@ -125,7 +125,10 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // A type right after a question word wins over "all …" and "the …s" elsewhere ("Across all sectors, what industries …", "the hubs …, which cities …").
   const asked =
     typeHits.find((h) => WH_WORDS.has(before(h.at)) && !EVERY.has(before(h.at))) ??
-    typeHits.find((h) => EVERY.has(before(h.at)) || afterNamed(h.at) || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at]))
+    typeHits.find((h) => EVERY.has(before(h.at)) || afterNamed(h.at) || (words[h.at - 1] === 'the' && singular(words[h.at]!) !== words[h.at])) ??
+    // "Cities chosen for the refractory clay cluster upgrade?": shorthand that opens with the kind it asks for, in the plural
+    // ("Parks named?" only asks whether there are any).
+    typeHits.find((h) => h.at === 0 && singular(words[0]!) !== words[0] && !['named', 'mentioned', 'listed'].includes(words[h.len] ?? ''))
   const relations = new Set(findPhrases(free, lexicon.relations).map((h) => h.key))
   const isMeasure = measureTest(lexicon)
   const measures = free.filter((w) => w && isMeasure(w))

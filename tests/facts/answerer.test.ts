@@ -1236,4 +1236,26 @@ describe('offline answers on the committed index', async () => {
     const listed = turns('Which traditional leading industries are named first?', 'Coking, steel and the building materials sectors.', "What's planned for coking?", 'A national green coking industry base, among other things.')
     expect((await answerer.ask({ question: 'What about the second one? Which parks are mentioned?', history: listed })).answer).toMatch(/Wenxi Fine Steel Industrial Park/)
   })
+  it('reads executive shorthand: a leading plural kind, "+ … = ?" over groups, "source?", keys without quotes, and a wrong place before a dash', async () => {
+    expect((await ask('Cities chosen for the refractory clay cluster upgrade?')).answer).toMatch(/Lyuliang and Yangquan/)
+    const sum = (await ask('Traditional + emerging = ? Show the breakdown.')).answer
+    expect(sum).toMatch(/fourteen \(14\) industries in all/)
+    expect(sum).not.toMatch(/other part/)
+    expect((await ask('source?')).answer).toMatch(/Department of Industry and Information Technology/)
+    expect((await ask('Answer in JSON with keys cluster and cities: building materials clusters.')).answer).toMatch(/Jinzhong .*Datong/)
+    const chain = (await ask('Aluminum clusters in Lyuliang and Jincheng -- which chain will they extend?')).answer
+    expect(chain).toMatch(/Lyuliang and Yuncheng, not Jincheng/)
+    expect(chain).toMatch(/aluminum-magnesium industry chain/)
+  })
+  it('refuses an investment total and a target year the article never gives, and finds a word named under two industries', async () => {
+    expect((await ask('Total investment (yuan) budgeted for the 14 industries?')).grounded).toBe(false)
+    expect((await ask("What's the target yr for completing the national green coking base?")).grounded).toBe(false)
+    expect((await ask('Ceramics show up in two different industry sections of the plan. Which two?')).answer).toMatch(/ceramics in two \(2\) places/)
+  })
+  it('reads "Name the two." as the kind asked before, and "the other cluster in that city" as besides the one asked about', async () => {
+    const parks = turns('Does the steel section mention any specific parks?', 'Yes, it names two industrial parks to be further developed.')
+    expect((await answerer.ask({ question: 'Name the two.', history: parks })).answer).toMatch(/Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park/)
+    const ceramics = turns('Where are architectural ceramics clusters?', 'In Jincheng and Shuozhou cities.')
+    expect((await answerer.ask({ question: 'And the other cluster in that city?', history: ceramics })).answer).toMatch(/Shuozhou hosts kaolin industrial clusters/)
+  })
 })

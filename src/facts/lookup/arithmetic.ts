@@ -1,7 +1,7 @@
 import { stem } from '../../core/text.js'
 import type { ResolvedFact } from '../schema.js'
 import { capitalize, SCALES } from '../phrasing.js'
-import type { EngineResult, Lookup } from './context.js'
+import { WEAK_MEASURES, type EngineResult, type Lookup } from './context.js'
 
 /** Words that ask for the sum over everything a per-item figure counts ("their combined output"). */
 const COMBINED = new Set(['combined', 'together', 'total', 'totals', 'altogether', 'sum', 'aggregate', 'collectively', 'collective', 'cumulative'])
@@ -18,12 +18,13 @@ const RATE = new Set(['rate', 'exchange', 'conversion', 'convert', 'per'])
 const OF_THE_ARTICLE = new Set(['article', 'imply', 'implies', 'implied', 'given', 'gives', 'figure', 'figures', 'uses', 'used', 'blueprint', 'blueprints'])
 const OTHER_CURRENCIES = new Set(['euro', 'euros', 'yen', 'pound', 'pounds', 'sterling', 'rupee', 'rupees', 'won', 'ruble', 'rubles', 'franc', 'francs'])
 
-export function arithmetic({ graph, u }: Lookup): EngineResult | undefined {
+export function arithmetic({ graph, cues, u }: Lookup): EngineResult | undefined {
   const stems = new Set(u.words.map(stem))
   const figures = graph.facts.filter((f) => f.relation === 'figure' && typeof f.value === 'number')
   const byId = (f: ResolvedFact, id: string | undefined) => figures.find((g) => g.id === id && g.documentId === f.documentId)
   const asked = (f: ResolvedFact) => (f.measure ?? []).some((m) => m.split(/\s+/).every((w) => stems.has(stem(w.toLowerCase()))))
-  if (u.words.some((w) => COMBINED.has(w))) {
+  // ("Total investment budgeted for the 14 industries?": an amount the documents never give is not theirs to add up.)
+  if (u.words.some((w) => COMBINED.has(w)) && !u.measures.some((m) => !WEAK_MEASURES.has(m) && !RATE.has(m) && !cues.inCorpus(m))) {
     for (const f of figures) {
       const count = byId(f, f.per)
       // The question names the figure ("output", "yuan") and what it counts ("the 14 industries").

@@ -101,3 +101,6 @@ export function describe(e: GraphEntity, language: 'en' | 'zh' = 'en'): string {
 export function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)]
 }
+
+/** Quantity words too vague to say which figure is meant. */
+export const WEAK_MEASURES: ReadonlySet<string> = new Set(['number', 'numbers', 'total', 'totals', 'figure', 'figures', 'value', 'values', 'amount', 'amounts', 'size', 'sizes', 'worth'])

@@ -1,4 +1,4 @@
-import { stem } from '../../core/text.js'
+import { isStopword, stem } from '../../core/text.js'
 import { joinList, nameOf, type Segment } from '../phrasing.js'
 import { asksWhichOrganization, type EngineResult, type Lookup } from './context.js'
 
@@ -27,7 +27,9 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   const body = namesBody(u)
   const askedSource = aboutBlueprints && body && (u.intent === 'yesno' || cued)
   // "Source of the plan?", "the author of the blueprints": the noun for a source asks who, without "who".
-  const sourceNoun = aboutBlueprints && u.words.some((w, i) => SOURCE_NOUNS.has(w) && ['of', 'for', 'behind'].includes(u.words[i + 1] ?? ''))
+  // ("source?" alone asks the same.)
+  const bare = u.words.length > 0 && u.words.length <= 3 && u.words.some((w) => SOURCE_NOUNS.has(w)) && u.words.every((w) => SOURCE_NOUNS.has(w) || isStopword(w))
+  const sourceNoun = aboutBlueprints && (bare || u.words.some((w, i) => SOURCE_NOUNS.has(w) && ['of', 'for', 'behind'].includes(u.words[i + 1] ?? '')))
   if (u.intent !== 'who' && u.targetType !== 'organization' && !whichOrganization && !askedSource && !sourceNoun) return undefined
   const facts = graph.facts.filter((f) => graph.objectsOf(f).some((o) => o.type === 'organization'))
   if (!facts.length) return undefined

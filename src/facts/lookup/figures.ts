@@ -3,10 +3,8 @@ import { capitalize, countWord, numberOf, SCALES, type Segment } from '../phrasi
 import type { ResolvedFact } from '../schema.js'
 import { amount } from './arithmetic.js'
 import type { Understanding } from '../understand.js'
-import { asksWhichOrganization, unique, type EngineResult, type Lookup } from './context.js'
+import { asksWhichOrganization, unique, WEAK_MEASURES, type EngineResult, type Lookup } from './context.js'
 
-/** Quantity words too vague to say which figure is meant. */
-export const WEAK_MEASURES = new Set(['number', 'numbers', 'total', 'totals', 'figure', 'figures', 'value', 'values', 'amount', 'amounts', 'size', 'sizes', 'worth'])
 
 /** Parts of a date finer than a year. */
 const DATE_UNITS = new Set(['month', 'date', 'day'])

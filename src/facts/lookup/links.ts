@@ -237,7 +237,7 @@ const ownWords = ({ cues }: Lookup, name: string) => wordsOf(name).filter((w) =>
 const shared = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x)))
 
 /** "twice", "more than once", "in more than one place", "in several parts". */
-const SEVERAL_PLACES = /\b(?:twice|more than (?:once|one)|(?:anywhere|somewhere) else|elsewhere|(?:several|multiple) (?:places|parts|times)|(?:two|2|different|two different) (?:places|parts|sections|cities|industries|sectors|groups|industry groups|categories|contexts))\b/
+const SEVERAL_PLACES = /\b(?:twice|more than (?:once|one)|(?:anywhere|somewhere) else|elsewhere|(?:several|multiple) (?:places|parts|times)|(?:two|2|different|two different)(?: [a-z]+){0,2}? (?:places|parts|sections|cities|industries|sectors|groups|categories|contexts))\b/
 
 /** Verbs of being mentioned: "come up", "appear", "feature". */
 const MENTIONED = new Set(['come', 'comes', 'appear', 'appears', 'feature', 'features', 'mentioned', 'crop', 'crops', 'show', 'shows', 'surface', 'surfaces'])

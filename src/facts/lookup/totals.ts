@@ -1,8 +1,8 @@
 import { isStopword, stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
-import { asksWhat, CONTEXT_TYPES, isPlaceType, membershipAt, TOGETHER, unique, type EngineResult, type Lookup } from './context.js'
-import { claimAt, WEAK_MEASURES } from './figures.js'
+import { asksWhat, CONTEXT_TYPES, isPlaceType, membershipAt, TOGETHER, unique, WEAK_MEASURES, type EngineResult, type Lookup } from './context.js'
+import { claimAt } from './figures.js'
 
 /** Words that ask for groups' totals together ("all told", "split between"), beyond the shared ones. */
 const TOTALLED = new Set([...TOGETHER, 'combine', 'all', 'overall', 'split', 'relate', 'relates'])
