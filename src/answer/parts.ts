@@ -63,8 +63,10 @@ export function withoutPreamble(question: string): string {
     .replace(/^([^_?]*?)\s+(is|are|was|were|includes?)\s+(in\s+)?[^?]*_{2,}[^?]*$/i, (_, subject: string, verb: string, place?: string) =>
       `${place ? 'Where' : 'What'} ${verb.startsWith('include') ? 'are' : verb} ${subject.replace(/^\s*(?:the|a)\b/i, (a) => a.toLowerCase())}?`,
     )
+    // ("Shanxi will give top priority to ____ strategic emerging industries.": a blank before what it counts asks how many.)
+    .replace(/^([^_?]*?)_{2,}\s+((?:[a-z-]+\s+){0,2}[a-z-]+s)\b([^_?]*?)[.!]?\s*$/i, (_, before: string, counted: string, after: string) => `${before}how many ${counted}${after}?`)
     // "True or false: the glass clusters are in Lyuliang.": the statement, put as a question to check.
-    .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:yes or no|yes\/no|true or false|right or wrong)\b(?:[^:?]{0,50}:|\s*[,?-]?)\s+(?=\S)(.*)$/i, (_, rest: string) =>
+    .replace(/^\s*(?:(?:reply|answer|respond)\s+(?:with\s+)?)?(?:['"‘“]?yes['"’”]?\s+or\s+['"‘“]?no['"’”]?|yes\/no|true or false|right or wrong)(?![\w'"’”])(?:[^:?]{0,50}:|\s*[,?-]?)\s+(?=\S)(.*)$/i, (_, rest: string) =>
       /^(?:is|are|does|do|did|can|will|has|have|was|were|should|would)\b/i.test(rest) ? rest : `${rest.replace(/[.!。！]+\s*$/, '')}, right?`,
     )
     // "… in the plan? Yes or no, then cite the sentence.": how to answer, after the question it belongs to.

@@ -146,9 +146,12 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // (A city there is still asked about: "Which kaolin clusters are located in Datong?")
   const placeGiven =
     locatedAt >= 0 && !words.includes('where') && ['what', 'which'].includes(words[0] ?? '') && mentions.some((m) => m.from === locatedAt + 2 && !m.entities.some((e) => isPlaceType(e.type)))
+  // ("Where are the traditional industries heading?": a direction, not a place, for things the documents place nowhere.)
+  const placed = mentions.some((m) => m.entities.some((e) => graph.about(e).some((f) => f.relation === 'located-in')))
+  const heading = words.includes('where') && /^(?:go|going|head|heading|headed)$/.test(words.at(-1) ?? '') && !placed
   const cued = checked
     ? 'yesno'
-    : (INTENTS.find(([intent, phrases]) => (has(phrases) && !(intent === 'where' && placeGiven)) || (intent === 'when' && words.some(asksWhen)))?.[0] ??
+    : (INTENTS.find(([intent, phrases]) => (has(phrases) && !(intent === 'where' && (placeGiven || heading))) || (intent === 'when' && words.some(asksWhen)))?.[0] ??
         ((YES_NO.has(words[0] ?? '') && !REQUEST.test(text)) || TAG_QUESTION.has(words.at(-1) ?? '') ? 'yesno' : 'what'))
   // "Which city has the largest number of clusters?" asks which, not how many; "how much industries" asks how many.
   const much = words.indexOf('much')

@@ -1258,4 +1258,10 @@ describe('offline answers on the committed index', async () => {
     const ceramics = turns('Where are architectural ceramics clusters?', 'In Jincheng and Shuozhou cities.')
     expect((await answerer.ask({ question: 'And the other cluster in that city?', history: ceramics })).answer).toMatch(/Shuozhou hosts kaolin industrial clusters/)
   })
+  it('reads a blank before what it counts as how many, quoted yes/no preambles, and "where … heading" for things placed nowhere', async () => {
+    expect((await ask('Fill in the blank: Shanxi will give top priority to ____ strategic emerging industries.')).answer).toMatch(/nine \(9\) strategic emerging industries/)
+    expect((await ask("Answer 'yes' or 'no' first, then explain: is a fine steel industrial park mentioned, and where?")).answer).toMatch(/Wenxi Fine Steel Industrial Park/)
+    expect((await ask('Where are the traditional industries heading?')).answer).toMatch(/go high-end, green and modern/)
+    expect((await ask('Where will the glass clusters go?')).answer).toMatch(/in Lyuliang/)
+  })
 })
