@@ -46,7 +46,7 @@ const SUMMARY_UNITS = new Set(['sentences', 'sentence', 'points', 'bullets', 'bu
 const RECHECK = /\b(?:are you (?:sure|certain)|double[- ]?check|re-?check|check (?:that|this|it|again)|verify (?:that|this|it)|(?:look|sound|seem)s? (?:right|wrong|off)|(?:that'?s|that is|you'?re|you are) (?:wrong|not right|incorrect|mistaken))\b/i
 
 /** A question that refers to something said before it, or asks to check it. */
-const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|each|verify|check|confirm|correct)\b/i
+const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|each|his|her|hometown|verify|check|confirm|correct)\b/i
 
 /**
  * The offline answerer: strips instructions and preambles ("Yes or no:", "Apart from …,"), splits
@@ -202,7 +202,8 @@ export class BlueprintAnswerer implements Answerer {
     return (
       this.#asksForUnknownKind(u) ||
       (u.intent === 'yesno' && member > 0 && u.words.slice(Math.max(0, member - 3), member).some(lacking)) ||
-      u.words.some((w, i) => lacking(w) && this.#amountMeasures.has(u.words[i + 1] ?? ''))
+      // ("How much coal …?": an amount of it asked for outright.)
+      u.words.some((w, i) => lacking(w) && (this.#amountMeasures.has(u.words[i + 1] ?? '') || (u.words[i - 1] === 'much' && u.words[i - 2] === 'how')))
     )
   }
 

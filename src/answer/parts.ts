@@ -56,6 +56,8 @@ export function withoutPreamble(question: string): string {
     .replace(/,\s*including\s+(?:any|the)\s+[^,?]{1,40}?\s+(?:named|mentioned|listed)(?=[\s?.!]*$)/i, '')
     // "Quiz (MCQ): Which is NOT a light-industry sector? A) liquor B) vinegar C) tea": which of the options.
     .replace(/^\s*(?:quiz\s*)?(?:\((?:mcq|multiple[- ]choice)\)|mcq|multiple[- ]choice)?\s*[:-]?\s*(.*?\?)\s*((?:\(?[a-e][).]\s*[^()?]+?\s*){2,})$/i, multipleChoice)
+    // "… about making too much coke, the coal fuel used for steel?": a description of the word before, at the end.
+    .replace(/,\s*(?:the|a|an)\s[^,?:]{3,40}?\b(?:used|made|that|for)\b[^,?:]*(?=\?\s*$)/i, '')
     // "List every city (not industrial parks) that …": what the answer is not to be, which it won't be anyway.
     .replace(/\s*\(\s*not\s[^()]*\)/gi, '')
     // "Fill in: the five traditional inds are coking, steel, ____, ____.": a sentence with blanks asks what fills them.

@@ -1264,4 +1264,14 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Where are the traditional industries heading?')).answer).toMatch(/go high-end, green and modern/)
     expect((await ask('Where will the glass clusters go?')).answer).toMatch(/in Lyuliang/)
   })
+  it('reads plain words for overcapacity and change, a description after the thing, "his hometown" in a story, and refuses leaders and amounts of unknown things', async () => {
+    expect((await ask('What does Shanxi want to do about making too much coke, the coal fuel used for steel?')).answer).toMatch(/resolve production overcapacity/)
+    expect((await ask('How are the old-school industries like coke, steel and cement-type stuff supposed to change?')).answer).toMatch(/go high-end, green and modern/)
+    const story = 'My grandfather grew up in Yangquan and always talked about the factories there. I am writing him a letter. What does this plan say is happening in his hometown?'
+    expect((await ask(story)).answer).toMatch(/^Yangquan hosts refractory clay industrial clusters/)
+    expect((await ask('Who is in charge of Shanxi province, like the governor?')).grounded).toBe(false)
+    expect((await ask('Which department is in charge of the blueprints?')).answer).toMatch(/Department of Industry and Information Technology/)
+    expect((await ask('How much coal does Shanxi produce each year?')).grounded).toBe(false)
+    expect((await ask('What does the Taiyuan stainless steel park produce in a year?')).grounded).toBe(false)
+  })
 })

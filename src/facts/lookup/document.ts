@@ -3,7 +3,7 @@ import { joinList, nameOf, type Segment } from '../phrasing.js'
 import { asksWhichOrganization, type EngineResult, type Lookup } from './context.js'
 
 /** Verbs of a person in charge: "who heads / leads / runs …" asks for someone the facts don't name. */
-const LEADS = new Set(['heads', 'head', 'leads', 'lead', 'led', 'runs', 'run', 'directs', 'manages', 'chairs', 'governs', 'oversees', 'supervises'])
+const LEADS = new Set(['heads', 'head', 'leads', 'lead', 'led', 'runs', 'run', 'directs', 'manages', 'chairs', 'governs', 'oversees', 'supervises', 'charge'])
 
 /** Words for a person: "which official …", "what spokesperson …". */
 const PERSONS = new Set(['official', 'officials', 'person', 'people', 'minister', 'director', 'spokesperson', 'spokesman', 'spokeswoman', 'governor', 'mayor', 'leader', 'head', 'secretary', 'chief', 'boss', 'ceo', 'chairman', 'chairwoman', 'president'])
@@ -36,7 +36,9 @@ export function who({ graph, cues, u }: Lookup): EngineResult | undefined {
   const named = u.mentions.some((m) => m.entities.some((e) => e.type === 'organization'))
   // "Who heads the Shanxi Department of …?" asks for a person of the publisher: the facts name none.
   if (u.intent === 'who' && !cued && named) return { kind: 'refuse', reason: 'person' }
-  if (u.intent === 'who' && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
+  // ("Which department is in charge of the blueprints?" asks for a body, which the facts name.)
+  const asksBody = u.words.some((w, i) => (w === 'which' || w === 'what') && ['department', 'organization', 'agency', 'body'].includes(u.words[i + 1] ?? ''))
+  if (u.intent === 'who' && !asksBody && u.words.some((w) => LEADS.has(w))) return { kind: 'refuse', reason: 'person' }
   // "Was this plan issued by the State Council?", "What did the National Development and Reform Commission say …?": another body than the one the facts name.
   if (cued && !named && body) {
     // "According to the Shanxi Department of Commerce, which industries will go high-end …?": the body named before a question
