@@ -40,12 +40,8 @@ export function resolveFollowUp(written: string[], history: readonly HistoryTurn
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
   // "How many of the nine …" points back as much as "those" does.
   const referential = words.some((w, i) => CONTEXT_WORDS.has(w) || (NUMBER_WORDS.has(w) && words[i - 1] === 'the')) || words.length <= 6
-  // "What else is Lyuliang getting besides that?": "that" is what the earlier question asked about.
-  // (Not "besides that one", the thing the answer named; nor a kind other than the one asked for: "what other clusters besides that?"
-  // after a question about the non-ferrous metals industry.)
-  const asideAt = words.findIndex((w, i) => SETTING_ASIDE.has(w) && POINTING.has(words[i + 1] ?? '') && words[i + 2] !== 'one')
-  const before = asideAt >= 0 && hasEntity ? earlier(1, namesEntity)[0] : undefined
-  if (before && (!current.targetType || before.mentions.every((m) => m.entities[0]!.type === current.targetType))) return [...words.slice(0, asideAt + 1), ...before.mentions.flatMap((m) => before.words.slice(m.from, m.to)), ...words.slice(asideAt + 2)]
+  const besides = hasEntity ? besidesThat(words, current, earlier) : undefined
+  if (besides) return besides
   // "What else is the first city down for?": once the reference is written in, the question asks about that entity itself
   // ("And the other cluster in that city?" after "Where are the ceramics clusters?": besides those).
   if (hasEntity && words !== question && words.some((w) => SETTING_ASIDE.has(w))) {
@@ -64,17 +60,8 @@ export function resolveFollowUp(written: string[], history: readonly HistoryTurn
     const aside = words.some((w) => SETTING_ASIDE.has(w)) ? ['besides', ...previous.mentions.flatMap((m) => previous.words.slice(m.from, m.to))] : []
     if (answer?.listed.length) return [...words, 'of', ...answer.names, ...aside]
   }
-  // "And which cities are those in?" after an answer that listed parks: "those" is what it listed.
-  if (!hasEntity && current.targetType) {
-    const at = words.findIndex((w, i) => THOSE.has(w) && typeOf(words[i + 1], knowledge) === undefined && words[i - 1] !== 'of')
-    const answer = at >= 0 ? listedIn(previous, knowledge) : undefined
-    // (Not when the earlier question named a thing of that kind itself: "And which cities are they in?" after "… clusters … for kaolin".)
-    const own = new Set(previous.mentions.map((m) => m.entities[0]!.type))
-    const things = answer?.listed.filter((m) => m.entities.every((e) => !isPlaceType(e.type) && e.type !== current.targetType && !own.has(e.type))) ?? []
-    // (Things of one kind: a mixed list is no "those".)
-    const oneKind = new Set(things.map((m) => m.entities[0]!.type)).size === 1
-    if (answer && things.length >= 2 && oneKind) return [...words.slice(0, at), ...joinNames(things, answer.words), ...words.slice(at + 1)]
-  }
+  const listed = !hasEntity && current.targetType ? thoseListed(words, current, previous, knowledge) : undefined
+  if (listed) return listed
   // "How many of those are there?" after "Which light industry sectors …?": those sectors, of light industry; so is a bare "How many exactly?".
   const bare = words.every((w) => isStopword(w) || knowledge.generic.has(w))
   // ("Name the two." after "Does the steel section mention any parks?": the two parks.)
@@ -112,8 +99,34 @@ function theOther(words: string[], earlier: ReturnType<typeof earlierTurns>, kno
   return other && [...words.slice(0, at - 1), ...knowledge.normalizer.normalize(other.name).words, ...words.slice(at + 2)]
 }
 
+/**
+ * "What else is Lyuliang getting besides that?": "that" is what the earlier question asked about, written in. (Not "besides that
+ * one", the thing the answer named; nor a kind other than the one asked for: "what other clusters besides that?" after a question
+ * about the non-ferrous metals industry.)
+ */
+function besidesThat(words: string[], current: Understanding, earlier: ReturnType<typeof earlierTurns>): string[] | undefined {
+  const at = words.findIndex((w, i) => SETTING_ASIDE.has(w) && POINTING.has(words[i + 1] ?? '') && words[i + 2] !== 'one')
+  const before = at >= 0 ? earlier(1, namesEntity)[0] : undefined
+  if (!before || (current.targetType && !before.mentions.every((m) => m.entities[0]!.type === current.targetType))) return undefined
+  return [...words.slice(0, at + 1), ...before.mentions.flatMap((m) => before.words.slice(m.from, m.to)), ...words.slice(at + 2)]
+}
+
 /** Pronouns that point at one earlier thing: "besides that". */
 const POINTING = new Set(['that', 'it', 'this', 'those', 'them', 'these'])
+
+/**
+ * "And which cities are those in?" after an answer that listed parks: "those" is what it listed, when it listed two or more
+ * things of one kind, and not of a kind the earlier question named itself ("And which cities are they in?" after "… clusters
+ * … for kaolin" means the kaolin clusters).
+ */
+function thoseListed(words: string[], current: Understanding, previous: Understanding, knowledge: Knowledge): string[] | undefined {
+  const at = words.findIndex((w, i) => THOSE.has(w) && typeOf(words[i + 1], knowledge) === undefined && words[i - 1] !== 'of')
+  const answer = at >= 0 ? listedIn(previous, knowledge) : undefined
+  const own = new Set(previous.mentions.map((m) => m.entities[0]!.type))
+  const things = answer?.listed.filter((m) => m.entities.every((e) => !isPlaceType(e.type) && e.type !== current.targetType && !own.has(e.type))) ?? []
+  const oneKind = new Set(things.map((m) => m.entities[0]!.type)).size === 1
+  return answer && things.length >= 2 && oneKind ? [...words.slice(0, at), ...joinNames(things, answer.words), ...words.slice(at + 1)] : undefined
+}
 
 const ORDINALS: Record<string, number> = { first: 0, second: 1, third: 2, fourth: 3, fifth: 4, last: -1, former: 0, latter: -1 }
 
