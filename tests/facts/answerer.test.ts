@@ -1274,4 +1274,8 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('How much coal does Shanxi produce each year?')).grounded).toBe(false)
     expect((await ask('What does the Taiyuan stainless steel park produce in a year?')).grounded).toBe(false)
   })
+  it('adds up two named groups rather than one figure times a count', async () => {
+    expect((await ask('Do the traditional and the strategic emerging industries add up to the total number of 100-billion-yuan industries?')).answer).toMatch(/^Five \(5\) traditional leading industries and nine \(9\) strategic emerging industries make fourteen \(14\)/)
+    expect((await ask('What is the combined output value of the 14 industries?')).answer).toMatch(/1\.4 trillion yuan in all/)
+  })
 })

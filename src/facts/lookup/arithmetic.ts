@@ -23,8 +23,10 @@ export function arithmetic({ graph, cues, u }: Lookup): EngineResult | undefined
   const figures = graph.facts.filter((f) => f.relation === 'figure' && typeof f.value === 'number')
   const byId = (f: ResolvedFact, id: string | undefined) => figures.find((g) => g.id === id && g.documentId === f.documentId)
   const asked = (f: ResolvedFact) => (f.measure ?? []).some((m) => m.split(/\s+/).every((w) => stems.has(stem(w.toLowerCase()))))
-  // ("Total investment budgeted for the 14 industries?": an amount the documents never give is not theirs to add up.)
-  if (u.words.some((w) => COMBINED.has(w)) && !u.measures.some((m) => !WEAK_MEASURES.has(m) && !RATE.has(m) && !cues.inCorpus(m))) {
+  // ("Total investment budgeted for the 14 industries?": an amount the documents never give is not theirs to add up;
+  // "Do the traditional and the emerging industries add up to the total …?" adds up two groups' sizes, the totals lookup's.)
+  const groups = new Set(u.mentions.flatMap((m) => m.entities).filter((e) => graph.about(e).some((f) => f.relation === 'total')))
+  if (u.words.some((w) => COMBINED.has(w)) && groups.size < 2 && !u.measures.some((m) => !WEAK_MEASURES.has(m) && !RATE.has(m) && !cues.inCorpus(m))) {
     for (const f of figures) {
       const count = byId(f, f.per)
       // The question names the figure ("output", "yuan") and what it counts ("the 14 industries").
