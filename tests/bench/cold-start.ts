@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { ensureServerBundle } from '../../src/node/server-bundle.js'
-import { freePort, stop, tsxArgs } from './processes.js'
+import { freePort, serverArgs, stop, tsxArgs } from './processes.js'
 
 export interface ColdStart {
   how: string
@@ -15,9 +15,9 @@ export interface ColdStart {
 }
 
 export interface ColdStartResult {
-  /** `npm start`: npm itself, then `node src/entry/start.js` serving the precompiled bundle. */
+  /** `npm start`: npm itself, then `node --max-semi-space-size=32 src/entry/start.js` serving the precompiled bundle. */
   npmStart: ColdStart
-  /** `node src/entry/start.js`, the command `npm start` runs, without npm's own start-up. */
+  /** The command `npm start` runs (`node --max-semi-space-size=32 src/entry/start.js`), without npm's own start-up. */
   direct: ColdStart
   /** `node --import tsx src/entry/node.ts`: transpiling at start-up, what `npm start` ran before the bundle. */
   tsx: ColdStart
@@ -34,7 +34,7 @@ export async function measureColdStart(question: string, runs: number): Promise<
   await ensureServerBundle(process.cwd())
   return {
     npmStart: await repeat('npm start', runs, (env) => quiet(spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
-    direct: await repeat('node src/entry/start.js (precompiled bundle)', runs, (env) => quiet(spawn(process.execPath, ['src/entry/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
+    direct: await repeat(`node ${serverArgs.join(' ')} (precompiled bundle)`, runs, (env) => quiet(spawn(process.execPath, serverArgs, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
     tsx: await repeat('node --import tsx src/entry/node.ts', runs, (env) => quiet(spawn(process.execPath, tsxArgs('src/entry/node.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })), question),
     floor: { nodeMs: await exitTime(process.execPath, ['-e', '0'], runs), npmRunMs: await exitTime('npm', ['run', '-s', 'env'], runs) },
   }
