@@ -4,8 +4,9 @@
  * starts it with no TypeScript loader: transpiling at start-up cost more than the cold-start budget.
  * Without esbuild (`npm install --omit=dev`) it runs the TypeScript through tsx instead.
  *
- *   node src/entry/start.js            # build if stale, then serve (what `npm start` runs)
- *   node src/entry/start.js --build    # build if stale, then exit (`npm run build`; npm's `prepare` after install)
+ *   node --max-semi-space-size=32 src/entry/start.js   # build if stale, then serve (what `npm start` runs;
+ *                                                       # the flag keeps young-generation GC pauses rarer)
+ *   node src/entry/start.js --build                     # build if stale, then exit (`npm run build`; npm's `prepare` after install)
  */
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ensureServerBundle } from '../node/server-bundle.js'

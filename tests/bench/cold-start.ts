@@ -27,7 +27,7 @@ export interface ColdStartResult {
 
 /**
  * Time from process start to the first 200 on `/healthz` and to the first answer, for `npm start`,
- * for the command it runs (`node src/entry/start.js`, which serves the precompiled bundle in
+ * for the command it runs (`node --max-semi-space-size=32 src/entry/start.js`, which serves the precompiled bundle in
  * `dist/server/`), and for the sources under tsx. The bundle is built (if stale) before timing.
  */
 export async function measureColdStart(question: string, runs: number): Promise<ColdStartResult> {
