@@ -10,6 +10,9 @@ import type { AskResponse } from '../core/types.js'
 export function splitQuestion(question: string): string[] {
   // "When the blueprints were released, what exact date?" opens with a clause, not a question: what it says stays as context.
   const text = question.replace(WHEN_CLAUSE, '')
+  // "List the steel-related measures and the example steel parks.": two kinds of thing, each listed in turn.
+  const two = TWO_LISTS.exec(text)
+  if (two && /\b[a-z-]{3,}s\b/i.test(two[2]!)) return [`${two[1]} ${two[2]}`, `${two[1]} ${two[3]}`]
   const parts = text
     .split(/(?<=[?])\s+(?=\S)|(?<=？)\s*(?=\S)|(?<=[?])(?=[\u4e00-\u9fff])|,?\s+(?:and|also|plus)\s+(?:if so,?\s+)?(?:(?:say|tell me|explain|to|for|under|in|from|by)\s+)?(?=(?:which|wich|what(?:'?s)?|wat|where|who|how|when|is|are|does|do)\b)|(?<!\btl)[;；]\s*/i)
     // "how many industries total, who published it": a comma before another question word, after one.
@@ -18,6 +21,9 @@ export function splitQuestion(question: string): string[] {
     .filter((p) => /[\p{L}\p{N}]/u.test(p))
   return parts.length > 1 ? parts : [text]
 }
+
+/** "List|Name|Give me the <things> and the <other things> …", the second naming a kind of thing within its first few words. */
+const TWO_LISTS = /^\s*(list|name|give(?: me)?)\s+(the\s+[^,?]+?)\s+and\s+(the\s+(?:[\w-]+\s+){0,3}?(?:measures|actions|steps|qualities|cities|parks|clusters|sectors|industries|plans|places|things|goals)\b[^?]*)$/i
 
 /** "When the blueprints were released, …": "when" before a subject, not before a verb, opens a clause. */
 const WHEN_CLAUSE = /^\s*when\s+(?!(?:is|are|was|were|did|do|does|will|would|can|could|has|have|had|should|shall)\b)(?=[^,?]+,\s*(?:which|what|where|who|how)\b)/i

@@ -1278,4 +1278,12 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('Do the traditional and the strategic emerging industries add up to the total number of 100-billion-yuan industries?')).answer).toMatch(/^Five \(5\) traditional leading industries and nine \(9\) strategic emerging industries make fourteen \(14\)/)
     expect((await ask('What is the combined output value of the 14 industries?')).answer).toMatch(/1\.4 trillion yuan in all/)
   })
+  it('lists two kinds of thing asked for together, each in turn', async () => {
+    const both = (await ask('List the steel-related measures and the example steel parks.')).answer
+    expect(both).toMatch(/capacity upgrading projects/)
+    expect(both).toMatch(/Parks for steel: Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park/)
+    const metals = (await ask('List the actions planned for the non-ferrous metals industry and the cities whose clusters it will focus on.')).answer
+    expect(metals).toMatch(/develop deep processing enterprises/)
+    expect(metals).toMatch(/Cities for non-ferrous metals: Lyuliang/)
+  })
 })
