@@ -146,7 +146,10 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   // ("the first of those two cities": the type after what it points into.)
   const pointsInto = words[at + 1] === 'of' && THOSE.has(words[at + 2] ?? '')
   const typeInto = pointsInto ? (typeOf(words[at + 3], knowledge) ?? typeOf(words[at + 4], knowledge)) : undefined
-  const typeAfter = typeOf(words[at + 1], knowledge) ?? typeInto ?? previous.targetType
+  // ("And the second one — where are its clusters?" asks where a thing is: no place is meant, whatever the earlier question asked for.)
+  const named = typeOf(words[at + 1], knowledge) ?? typeInto
+  const asksPlace = !named && words.includes('where')
+  const typeAfter = named ?? (asksPlace && previous.targetType && isPlaceType(previous.targetType) ? undefined : previous.targetType)
   const shown = said ? mentionsIn(knowledge.normalizer.normalize(said).words, previous, knowledge) : undefined
   if (shown && answer) {
     const ours = new Set(answer.listed.flatMap((m) => m.entities.map((e) => e.key)))
@@ -160,7 +163,8 @@ function ordinalReference(words: string[], previous: Understanding, knowledge: K
   if (!answer) return undefined
   // "The middle one of those three".
   const index = words[at] === 'middle' ? (answer.listed.length % 2 ? (answer.listed.length - 1) / 2 : NaN) : ORDINALS[words[at]!]!
-  const candidates = typeAfter && ofType(answer).length ? ofType(answer) : answer.listed
+  // (A place is then no candidate, so an answer that listed only places leaves the reference to an older list.)
+  const candidates = (typeAfter && ofType(answer).length ? ofType(answer) : answer.listed).filter((m) => !asksPlace || !m.entities.every((e) => isPlaceType(e.type)))
   const pick = index < 0 ? candidates.at(-1) : candidates[index]
   if (!pick) return undefined
   const start = words[at - 1] === 'the' ? at - 1 : at

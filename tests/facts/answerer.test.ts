@@ -1286,4 +1286,11 @@ describe('offline answers on the committed index', async () => {
     expect(metals).toMatch(/develop deep processing enterprises/)
     expect(metals).toMatch(/Cities for non-ferrous metals: Lyuliang/)
   })
+  it('takes a where-question\'s ordinal past an answer that listed only places, and names each word\'s places for "which parts of the plan"', async () => {
+    const history = turns('Name two types of building materials clusters.', 'Refractory clay clusters and kaolin clusters.', 'Where are the refractory clay ones?', 'In Lyuliang and Yangquan cities.')
+    expect((await answerer.ask({ question: 'And the second one — where are its clusters?', history })).answer).toMatch(/kaolin industrial clusters are in Xinzhou and Shuozhou/)
+    const parts = (await ask('Which parts of the plan deal with ceramics or glass?')).answer
+    expect(parts).toMatch(/ceramics in two \(2\) places/)
+    expect(parts).toMatch(/glass in two \(2\) places: the glassware sector/)
+  })
 })

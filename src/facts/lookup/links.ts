@@ -252,9 +252,16 @@ export function occurrences(lookup: Lookup): EngineResult | undefined {
   // ("Where are the glass clusters mentioned?" names which glass it means.)
   const whereMentioned = u.words.includes('where') && u.words.some((w) => MENTIONED.has(w))
   const several = SEVERAL_PLACES.test(u.words.join(' '))
-  if (!specific.length || !(whereMentioned || several)) return undefined
-  return everyPlaceNamed(lookup, several)
+  // "Which parts of the plan deal with ceramics or glass?": every place each one is named, one after the other.
+  const parts = PARTS_OF_THE_PLAN.test(u.words.join(' '))
+  if (!specific.length || !(whereMentioned || several || parts)) return undefined
+  if (!parts) return everyPlaceNamed(lookup, several)
+  const each = specific.map((g) => everyPlaceNamed(lookup, true, [g])).filter((r): r is Extract<EngineResult, { kind: 'answer' }> => r?.kind === 'answer')
+  return each.length ? { kind: 'answer', segments: each.flatMap((r) => r.segments), anchored: true } : undefined
 }
+
+/** "Which parts of the plan …", "what sections of the article …": where in the documents something is named. */
+const PARTS_OF_THE_PLAN = /\b(?:which|what) (?:parts|sections|areas|places) of the (?:plan|plans|article|blueprints?|document)\b/
 
 /** "The article names glass in two (2) places: the glassware sector …; the industrial glass clusters …", for the first thing the question names. */
 function everyPlaceNamed(lookup: Lookup, several: boolean, specific = lookup.specific): EngineResult | undefined {
