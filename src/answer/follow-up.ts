@@ -70,6 +70,10 @@ export function resolveFollowUp(written: string[], history: readonly HistoryTurn
     !current.targetType && previous.targetType && ((current.intent === 'count' && (bare || words.some((w) => THOSE.has(w)))) || theNumber) ? [plural(previous.targetType)] : []
   // "What is the combined total?" after one question per group: everything the earlier questions named.
   const named = words.some((w) => TOGETHER.has(w)) ? earlier(2, namesEntity) : [previous]
+  // "What is it supposed to do with its overcapacity?" after "Which traditional industry is getting a national green base?":
+  // "it" is the one thing the answer picked, not the group the question picked from.
+  const picked = !hasEntity && !kind.length && words.some((w) => ONE_THING.has(w)) ? pickedIn(previous, knowledge) : undefined
+  if (picked) return [...words, 'of', ...picked]
   if (!hasEntity) return [...words, ...kind, 'of', ...named.flatMap((q, i) => [...(i ? ['and'] : []), ...q.mentions.flatMap((m) => q.words.slice(m.from, m.to))])]
   // "Does that plus the emerging ones make the headline total?": "that" adds what the earlier question named.
   if (words.some((w) => TOGETHER.has(w)) && words.some((w) => w === 'that' || THOSE.has(w)) && !previous.mentions.some((m) => current.mentions.some((c) => c.entities[0]!.key === m.entities[0]!.key))) {
@@ -109,6 +113,18 @@ function besidesThat(words: string[], current: Understanding, earlier: ReturnTyp
   const before = at >= 0 ? earlier(1, namesEntity)[0] : undefined
   if (!before || (current.targetType && !before.mentions.every((m) => m.entities[0]!.type === current.targetType))) return undefined
   return [...words.slice(0, at + 1), ...before.mentions.flatMap((m) => before.words.slice(m.from, m.to)), ...words.slice(at + 2)]
+}
+
+/** Pronouns for one thing: "it", "its". */
+const ONE_THING = new Set(['it', 'its'])
+
+/** The words of the one thing of the asked kind that the answer to a which-question names ("Which traditional industry …?" → coking). */
+function pickedIn(previous: Understanding, knowledge: Knowledge): string[] | undefined {
+  if (!previous.words.includes('which')) return undefined
+  const answer = listedIn(previous, knowledge)
+  const kind = (e: { type: string }) => (previous.targetType ? e.type === previous.targetType : !isPlaceType(e.type) && !CONTEXT_TYPES.has(e.type))
+  const ofKind = (answer?.listed ?? []).filter((m, i, all) => m.entities.some(kind) && all.findIndex((n) => n.entities[0]!.key === m.entities[0]!.key) === i)
+  return answer && ofKind.length === 1 ? answer.words.slice(ofKind[0]!.from, ofKind[0]!.to) : undefined
 }
 
 /** Pronouns that point at one earlier thing: "besides that". */

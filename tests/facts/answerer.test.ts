@@ -1293,4 +1293,10 @@ describe('offline answers on the committed index', async () => {
     expect(parts).toMatch(/ceramics in two \(2\) places/)
     expect(parts).toMatch(/glass in two \(2\) places: the glassware sector/)
   })
+  it('picks the member of a group named right after "which" by its plan, and reads "it" as the one thing that answer picked', async () => {
+    expect((await ask('Which traditional industry is getting a national green base?')).answer).toMatch(/^The coking industry will promote the construction of the national green coking industry base/)
+    expect((await ask('Which light industry sectors will focus on brand building?')).answer).toMatch(/liquor, vinegar, textiles/)
+    const base = turns('Which traditional industry is getting a national green base?', 'The coking industry.')
+    expect((await answerer.ask({ question: 'What is it supposed to do with its overcapacity?', history: base })).answer).toMatch(/^The coking industry will: .*resolve production overcapacity/)
+  })
 })

@@ -4,6 +4,7 @@ import type { GraphEntity } from '../graph.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked } from '../traverse.js'
 import { CONTEXT_TYPES, describe, MEMBERSHIP, SETTING_ASIDE, type EngineResult, type Lookup } from './context.js'
+import { picksByPlan } from './totals.js'
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
 export function plans({ graph, u, language, specific: mentioned, planWord }: Lookup): EngineResult | undefined {
@@ -77,7 +78,8 @@ export function plans({ graph, u, language, specific: mentioned, planWord }: Loo
 export function reverse({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
   // "Which of the traditional industries will focus on brand building?": among the things named, or a named group's members.
   const which = u.words.indexOf('which')
-  const among = which >= 0 && u.words[which + 1] === 'of' && specific.length ? candidates(graph, specific.flat()) : undefined
+  const pickedByPlan = which >= 0 && (u.words[which + 1] === 'of' || picksByPlan(u, cues))
+  const among = pickedByPlan && specific.length ? candidates(graph, specific.flat()) : undefined
   if (among ? false : specific.length || !u.targetType) return undefined
   const named = (i: number) => u.mentions.some((m) => i >= m.from && i < m.to)
   const content = new Set(u.words.filter((w, i) => !isStopword(w) && !(among && named(i))).map(stem).filter((w) => !cues.generic.has(w)))
