@@ -1,3 +1,4 @@
+import { stem } from '../../core/text.js'
 import type { FactGraph, GraphEntity } from '../graph.js'
 import { nameOf, type Segment } from '../phrasing.js'
 import type { Understanding } from '../understand.js'
@@ -104,3 +105,20 @@ export function unique<T>(items: readonly T[]): T[] {
 
 /** Quantity words too vague to say which figure is meant. */
 export const WEAK_MEASURES: ReadonlySet<string> = new Set(['number', 'numbers', 'total', 'totals', 'figure', 'figures', 'value', 'values', 'amount', 'amounts', 'size', 'sizes', 'worth'])
+
+/** "Which traditional industry is getting a national green base?": a group right after "which", then what one of its members will do. */
+export function picksByPlan(u: Understanding, cues: Cues): boolean {
+  const which = u.words.indexOf('which')
+  const group = u.mentions.find((m) => m.from === which + 1)
+  if (which < 0 || !group || u.words.slice(group.to).some((w) => NAMING.has(w))) return false
+  // ("Which light industry sectors will …" asks for the group's sectors; "… does the plan give as examples" asks no plan.)
+  const acts = (w: string | undefined) => w !== undefined && (GETS.has(w) || (cues.planCues.has(stem(w)) && !/^plans?$/.test(w)))
+  const [next, then] = [u.words[group.to], u.words[group.to + 1]]
+  return acts(next) || ((next === 'is' || next === 'are') && acts(then))
+}
+
+/** Verbs of receiving or doing what a plan gives: "is getting a national base", "will resolve …". */
+const GETS = new Set(['get', 'gets', 'getting', 'got', 'receive', 'receives', 'receiving', 'will'])
+
+/** Words that ask for the members by name, not by a plan: "which traditional industries are named". */
+const NAMING = new Set(['named', 'mentioned', 'listed', 'called', 'included'])

@@ -3,8 +3,7 @@ import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasi
 import type { GraphEntity } from '../graph.js'
 import type { ResolvedFact } from '../schema.js'
 import { linked } from '../traverse.js'
-import { CONTEXT_TYPES, describe, MEMBERSHIP, SETTING_ASIDE, type EngineResult, type Lookup } from './context.js'
-import { picksByPlan } from './totals.js'
+import { CONTEXT_TYPES, describe, MEMBERSHIP, picksByPlan, SETTING_ASIDE, type EngineResult, type Lookup } from './context.js'
 
 /** "What will the coking industry do?": plan facts about the mentioned entities, or of the group they belong to. */
 export function plans({ graph, u, language, specific: mentioned, planWord }: Lookup): EngineResult | undefined {

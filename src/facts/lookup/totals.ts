@@ -1,8 +1,9 @@
 import { isStopword, stem } from '../../core/text.js'
 import type { GraphEntity } from '../graph.js'
 import { capitalize, countWord, joinList, nameOf, type Segment } from '../phrasing.js'
-import { asksWhat, CONTEXT_TYPES, isPlaceType, membershipAt, TOGETHER, unique, WEAK_MEASURES, type EngineResult, type Lookup } from './context.js'
+import { asksWhat, CONTEXT_TYPES, isPlaceType, membershipAt, picksByPlan, TOGETHER, unique, WEAK_MEASURES, type EngineResult, type Lookup } from './context.js'
 import { claimAt } from './figures.js'
+import { reverse } from './plans.js'
 
 /** Words that ask for groups' totals together ("all told", "split between"), beyond the shared ones. */
 const TOTALLED = new Set([...TOGETHER, 'combine', 'all', 'overall', 'split', 'relate', 'relates'])
@@ -15,7 +16,8 @@ const UNNAMED = new Set(['other', 'others', 'remaining', 'rest', 'unnamed', 'mis
 const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'])
 
 /** "How many strategic emerging industries …": the stated total, plus the members the text names. */
-export function totals({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
+export function totals(lookup: Lookup): EngineResult | undefined {
+  const { graph, cues, u, language, specific } = lookup
   // "How many jobs will the emerging industries create?": a quantity the text never gives is the figures lookup's to refuse.
   if (u.measures.some((m) => !WEAK_MEASURES.has(m) && !cues.inCorpus(m))) return undefined
   const groups = specific.flat().filter((e) => graph.about(e).some((f) => f.relation === 'total'))
@@ -55,8 +57,12 @@ export function totals({ graph, cues, u, language, specific }: Lookup): EngineRe
   // "Which of the traditional industries will focus on brand building?" picks members by their plans: the reverse lookup's.
   const after = u.mentions.find((m) => m.from > u.words.indexOf('which'))?.to ?? u.words.length
   if (u.intent === 'list' && afterWhich === 'of' && u.words.slice(after, after + 2).some((w) => cues.planCues.has(stem(w)) || w === 'will')) return undefined
-  // "Which traditional industry is getting a national green base?": the same, with the group named right after "which".
-  if (u.intent === 'list' && picksByPlan(u, cues)) return undefined
+  // "Which traditional industry is getting a national green base?": the same, with the group named right after "which"
+  // (when no member's plan fits, "Which traditional industries will be shut down?", the members are listed as before).
+  if (u.intent === 'list' && picksByPlan(u, cues)) {
+    const picked = reverse(lookup)
+    if (picked) return picked
+  }
   // ("Which other traditional industries besides coking …?": others than a member the question names, not the unnamed ones.)
   // (Only for a group whose members are all named: "what are the other four strategic emerging industries?" asks for the unnamed.)
   const allNamed = groups.every((g) => graph.pointingAt(g).filter((f) => f.relation === 'member-of').length >= Number(totalOf(graph, g)?.value ?? Infinity))
@@ -134,20 +140,3 @@ export function partialNote(graph: Lookup['graph'], entities: GraphEntity[]): Se
 }
 
 const totalOf = (graph: Lookup['graph'], group: GraphEntity) => graph.about(group).find((f) => f.relation === 'total')
-
-/** "Which traditional industry is getting a national green base?": a group right after "which", then what one of its members will do. */
-export function picksByPlan(u: Lookup['u'], cues: Lookup['cues']): boolean {
-  const which = u.words.indexOf('which')
-  const group = u.mentions.find((m) => m.from === which + 1)
-  if (which < 0 || !group || u.words.slice(group.to).some((w) => NAMING.has(w))) return false
-  // ("Which light industry sectors will …" asks for the group's sectors; "… does the plan give as examples" asks no plan.)
-  const acts = (w: string | undefined) => w !== undefined && (GETS.has(w) || (cues.planCues.has(stem(w)) && !/^plans?$/.test(w)))
-  const [next, then] = [u.words[group.to], u.words[group.to + 1]]
-  return acts(next) || ((next === 'is' || next === 'are') && acts(then))
-}
-
-/** Verbs of receiving or doing what a plan gives: "is getting a national base", "will resolve …". */
-const GETS = new Set(['get', 'gets', 'getting', 'got', 'receive', 'receives', 'receiving', 'will'])
-
-/** Words that ask for the members by name, not by a plan: "which traditional industries are named". */
-const NAMING = new Set(['named', 'mentioned', 'listed', 'called', 'included'])
