@@ -1299,4 +1299,10 @@ describe('offline answers on the committed index', async () => {
     const base = turns('Which traditional industry is getting a national green base?', 'The coking industry.')
     expect((await answerer.ask({ question: 'What is it supposed to do with its overcapacity?', history: base })).answer).toMatch(/^The coking industry will: .*resolve production overcapacity/)
   })
+  it('names the members of two groups that share a word when asked what shows up in both', async () => {
+    const both = await ask('Which product categories show up in both the building materials clusters and the light industry sectors?')
+    expect(both.answer).toMatch(/^Ceramics and glass appear in both/)
+    expect(both.answer).toMatch(/glassware sector of the light industry/)
+    expect((await ask('Which cities host both kaolin and ceramics clusters?')).answer).toMatch(/Shuozhou/)
+  })
 })

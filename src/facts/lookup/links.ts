@@ -260,6 +260,32 @@ export function occurrences(lookup: Lookup): EngineResult | undefined {
   return each.length ? { kind: 'answer', segments: each.flatMap((r) => r.segments), anchored: true } : undefined
 }
 
+/**
+ * The members of two groups whose names share a word ("the ceramics sector" of light industry and "the architectural ceramics
+ * industrial clusters" of building materials), with the places of each; undefined when none do.
+ */
+function sharedByName(lookup: Lookup, a: GraphEntity, b: GraphEntity): EngineResult | undefined {
+  const { graph, language } = lookup
+  const members = (group: GraphEntity) => graph.pointingAt(group).filter((f) => MEMBERSHIP.has(f.relation)).map((f) => ({ entity: graph.subjectOf(f), fact: f }))
+  const pairs = members(a).flatMap((x) =>
+    members(b).flatMap((y) => {
+      const word = ownWords(lookup, x.entity.name).find((w) => ownWords(lookup, y.entity.name).some((v) => shared(w, v)))
+      return word ? [{ word, x, y }] : []
+    }),
+  )
+  if (!pairs.length) return undefined
+  const facts: ResolvedFact[] = []
+  const describeOne = ({ entity, fact }: { entity: GraphEntity; fact: ResolvedFact }) => {
+    const places = directLinks(graph, entity, 'city')
+    facts.push(fact, ...places.flatMap((l) => l.via))
+    const kind = entity.type === 'sector' ? ' sector' : ''
+    return `${describe(entity, language)}${kind} of ${describe(graph.objectsOf(fact)[0]!, language)}${places.length ? `, in ${joinList(places.map((l) => nameOf(l.entity, language)))}` : ''}`
+  }
+  const parts = pairs.map((p) => `${describeOne(p.x)} and ${describeOne(p.y)}`)
+  const text = `${capitalize(joinList(unique(pairs.map((p) => p.word))))} ${pairs.length > 1 ? 'appear' : 'appears'} in both: ${parts.join('; ')}.`
+  return { kind: 'answer', segments: [{ text, facts: unique(facts) }], anchored: true }
+}
+
 /** "Which parts of the plan …", "what sections of the article …": where in the documents something is named. */
 const PARTS_OF_THE_PLAN = /\b(?:which|what) (?:parts|sections|areas|places) of the (?:plan|plans|article|blueprints?|document)\b/
 
@@ -399,6 +425,12 @@ export function byType(lookup: Lookup): EngineResult | undefined {
       })
       return { kind: 'answer', segments, anchored: true }
     }
+  }
+  // "Which product categories show up in both the building materials clusters and the light industry sectors?": members of the
+  // two that share a word (ceramics, glass), since no one thing is in both.
+  if (u.words.includes('both') && distinctStarts.length === 2 && !differentTypes(distinctStarts) && distinctStarts.every((g) => !isPlaceType(g[0]!.type))) {
+    const named = sharedByName(lookup, distinctStarts[0]![0]!, distinctStarts[1]![0]!)
+    if (named) return named
   }
   if (u.compare && found.length > 1 && !differentTypes(starts)) return comparison(lookup, found, type)
   // "Where are the refractory clay and glass clusters (respectively)?": each one's places, not only the city they share.
