@@ -1305,4 +1305,9 @@ describe('offline answers on the committed index', async () => {
     expect(both.answer).toMatch(/glassware sector of the light industry/)
     expect((await ask('Which cities host both kaolin and ceramics clusters?')).answer).toMatch(/Shuozhou/)
   })
+  it('names the parts of the plan whose plans use a word', async () => {
+    const parts = (await ask("Which parts of the plan talk about 'intelligent' development or growth?")).answer
+    expect(parts).toMatch(/strategic emerging industries will promote their high-end and intelligent cluster growth/)
+    expect(parts).toMatch(/light industry will focus on brand building and intelligent development/)
+  })
 })

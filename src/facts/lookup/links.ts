@@ -6,7 +6,7 @@ import { linked, type Link } from '../traverse.js'
 import { singular } from '../understand.js'
 import { allOfType, ranked } from './all-of-type.js'
 import { asksWhat, CONTEXT_TYPES, describe, isPlaceType, MEMBERSHIP, SETTING_ASIDE, unique, type EngineResult, type Lookup } from './context.js'
-import { plans } from './plans.js'
+import { plans, plansSaying } from './plans.js'
 import { partialNote } from './totals.js'
 
 /** "Is coking a strategic emerging industry?", "Is there a kaolin cluster in Datong?", "Do Xinzhou and Jincheng share a cluster type?" */
@@ -254,6 +254,8 @@ export function occurrences(lookup: Lookup): EngineResult | undefined {
   const several = SEVERAL_PLACES.test(u.words.join(' '))
   // "Which parts of the plan deal with ceramics or glass?": every place each one is named, one after the other.
   const parts = PARTS_OF_THE_PLAN.test(u.words.join(' '))
+  // "Which parts of the plan call for 'intelligent' development?": a word of the plans, not a thing.
+  if (parts && !specific.length) return plansSaying(lookup)
   if (!specific.length || !(whereMentioned || several || parts)) return undefined
   if (!parts) return everyPlaceNamed(lookup, several)
   const each = specific.map((g) => everyPlaceNamed(lookup, true, [g])).filter((r): r is Extract<EngineResult, { kind: 'answer' }> => r?.kind === 'answer')
@@ -287,7 +289,7 @@ function sharedByName(lookup: Lookup, a: GraphEntity, b: GraphEntity): EngineRes
 }
 
 /** "Which parts of the plan …", "what sections of the article …": where in the documents something is named. */
-const PARTS_OF_THE_PLAN = /\b(?:which|what) (?:parts|sections|areas|places) of the (?:plan|plans|article|blueprints?|document)\b/
+const PARTS_OF_THE_PLAN = /\b(?:which|what)(?: two)? (?:parts|sections|areas|places) of the (?:plan|plans|article|blueprints?|document)\b/
 
 /** "The article names glass in two (2) places: the glassware sector …; the industrial glass clusters …", for the first thing the question names. */
 function everyPlaceNamed(lookup: Lookup, several: boolean, specific = lookup.specific): EngineResult | undefined {

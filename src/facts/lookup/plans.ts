@@ -73,6 +73,23 @@ export function plans({ graph, u, language, specific: mentioned, planWord }: Loo
   return { kind: 'answer', segments, anchored: planWord, weaklyAnchored: cued }
 }
 
+/**
+ * "Which parts of the plan call for 'intelligent' development?": the plans that use the question's rarest word of the plans'
+ * own, each with its subject ("The light industry will focus on brand building and intelligent development.").
+ */
+export function plansSaying({ graph, cues, u, language }: Lookup): EngineResult | undefined {
+  const planFacts = graph.facts.filter((f) => f.relation === 'plan' && typeof f.value === 'string')
+  const valueStems = (f: ResolvedFact) => new Set(wordsOf(String(f.value)).map(stem))
+  const words = u.words.filter((w) => !isStopword(w) && !cues.generic.has(stem(w)) && !cues.typeWords.has(stem(w)) && !/^(?:parts?|sections?|plans?|article)$/.test(w))
+  // (Of the words that several parts use: "growth" alone is one part's.)
+  const subjects = (fs: ResolvedFact[]) => new Set(fs.map((f) => graph.subjectOf(f).key)).size
+  const saying = words.map((w) => planFacts.filter((f) => valueStems(f).has(stem(w)))).filter((fs) => subjects(fs) >= 2)
+  const rarest = saying.sort((a, b) => a.length - b.length)[0]
+  if (!rarest) return undefined
+  const segments = rarest.map((f) => ({ text: `${capitalize(describe(graph.subjectOf(f), language))} will ${String(f.value)}.`, facts: [f] }))
+  return { kind: 'answer', segments, anchored: true }
+}
+
 /** "Which industry will resolve production overcapacity?": from a stated plan or goal back to its subject. */
 export function reverse({ graph, cues, u, language, specific }: Lookup): EngineResult | undefined {
   // "Which of the traditional industries will focus on brand building?": among the things named, or a named group's members.
