@@ -43,7 +43,7 @@ function summaryLength(words: readonly string[]): number {
 const SUMMARY_UNITS = new Set(['sentences', 'sentence', 'points', 'bullets', 'bullet', 'lines', 'list', 'paragraphs'])
 
 /** A request to check the last answer again, which names nothing of its own. */
-const RECHECK = /\b(?:are you (?:sure|certain)|double[- ]?check|re-?check|check (?:that|this|it|again)|verify (?:that|this|it)|(?:look|sound|seem)s? (?:right|wrong|off)|(?:that'?s|that is|you'?re|you are) (?:wrong|not right|incorrect|mistaken))\b/i
+const RECHECK = /\b(?:are you (?:sure|certain)|double[- ]?check|re-?check|check (?:that|this|it|again)|verify (?:that|this|it)|(?:look|sound|seem)s? (?:right|wrong|off)|(?:that'?s|that is|you'?re|you are) (?:wrong|not right|incorrect|mistaken)|is that (?:right|correct|true|so))\b/i
 
 /** A question that refers to something said before it, or asks to check it. */
 const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those|each|his|her|hometown|verify|check|confirm|correct)\b/i
@@ -101,12 +101,8 @@ export class BlueprintAnswerer implements Answerer {
   /** The answer to a question whose instructions were stripped, or to the question at the end of its text. */
   async #reply(cleaned: string, history: AskInput['history']): Promise<AskResponse> {
     const first = await this.#ask(cleaned, history)
-    // "Are you sure? Please check that number again.": the last question asked, answered afresh from the documents.
-    const previous = !first.response.grounded && RECHECK.test(cleaned) ? history?.findLastIndex((turn) => turn.role === 'user') ?? -1 : -1
-    if (previous >= 0) {
-      const again = await this.#ask(stripInstructions(history![previous]!.content), history!.slice(0, previous))
-      if (again.response.grounded) return again.response
-    }
+    const again = first.response.grounded ? undefined : await this.#checkedAgain(cleaned, history)
+    if (again) return again
     // "I'm a student writing a thesis … Anyway, which stainless steel park …?": the story around a question is not part of it.
     const asked = first.response.grounded && !first.partial ? undefined : finalQuestion(cleaned)
     if (!asked) return first.response
@@ -119,6 +115,14 @@ export class BlueprintAnswerer implements Answerer {
     return retried.response.grounded ? retried.response : first.response
   }
 
+  /** "Are you sure? Please check that number again.": the last question asked, answered afresh from the documents. */
+  async #checkedAgain(text: string, history: AskInput['history']): Promise<AskResponse | undefined> {
+    const previous = RECHECK.test(text) ? (history?.findLastIndex((turn) => turn.role === 'user') ?? -1) : -1
+    if (previous < 0) return undefined
+    const again = await this.#ask(stripInstructions(history![previous]!.content), history!.slice(0, previous))
+    return again.response.grounded ? again.response : undefined
+  }
+
   /** The answer, and whether some part of the question went unanswered. */
   async #ask(cleaned: string, history: AskInput['history']): Promise<{ response: AskResponse; partial: boolean }> {
     const parts = splitQuestion(withoutPreamble(cleaned))
@@ -128,7 +132,10 @@ export class BlueprintAnswerer implements Answerer {
     const answers: AskResponse[] = []
     const earlier: string[] = []
     for (const part of parts) {
-      const { response, resolved, empty } = await this.#answerOne(part, [...(history ?? []), ...(earlier.length ? [{ role: 'user' as const, content: earlier.join(' ') }] : [])])
+      const answered = await this.#answerOne(part, [...(history ?? []), ...(earlier.length ? [{ role: 'user' as const, content: earlier.join(' ') }] : [])])
+      const { resolved, empty } = answered
+      // ("You said 12 earlier — is that right? And who released it?": the check, then the rest.)
+      const response = answered.response.grounded ? answered.response : ((await this.#checkedAgain(part, history)) ?? answered.response)
       // "…, and what are they?" when the earlier part's answer already names them: nothing more to say.
       if (!(empty && !response.grounded && answers.length)) answers.push(response)
       earlier.push(resolved)

@@ -39,7 +39,9 @@ export function resolveFollowUp(written: string[], history: readonly HistoryTurn
   const hasEntity = current.mentions.some((m) => m.entities.some((e) => !CONTEXT_TYPES.has(e.type)))
   const hasFrame = Boolean(current.targetType) || current.relations.size > 0 || !['what', 'yesno'].includes(current.intent)
   // "How many of the nine …" points back as much as "those" does.
-  const referential = words.some((w, i) => CONTEXT_WORDS.has(w) || (NUMBER_WORDS.has(w) && words[i - 1] === 'the')) || words.length <= 6
+  // (So does a count of nothing named: "Actually, how many does the article say?")
+  const referential =
+    words.some((w, i) => CONTEXT_WORDS.has(w) || (NUMBER_WORDS.has(w) && words[i - 1] === 'the')) || words.length <= 6 || (!hasEntity && current.intent === 'count' && !current.targetType)
   const besides = hasEntity ? besidesThat(words, current, earlier) : undefined
   if (besides) return besides
   // "What else is the first city down for?": once the reference is written in, the question asks about that entity itself
