@@ -60,6 +60,8 @@ export function withoutPreamble(question: string): string {
     .replace(/,\s*(?:like|such as|e\.g\.?|for example)\s+[^,?]{1,40}(?=\?\s*$)/i, '')
     // "List the plans for the steel industry, including any parks named.": the plans name them anyway.
     .replace(/,\s*including\s+(?:any|the)\s+[^,?]{1,40}?\s+(?:named|mentioned|listed)(?=[\s?.!]*$)/i, '')
+    // "Sorry, I meant the non-ferrous metals clusters, not steel. Which cities?": the question, about what was meant.
+    .replace(/^\s*(?:(?:sorry|no|oops)\b[\s,!.]*)*i (?:meant|mean)\s+([^,.?!]+?)(?:,?\s+not\s+[^.?!]+)?[.!]\s*([^.?!]+)\?\s*$/i, (_, meant: string, asked: string) => `${asked} of ${meant}?`)
     // "Quiz (MCQ): Which is NOT a light-industry sector? A) liquor B) vinegar C) tea": which of the options.
     .replace(/^\s*(?:quiz\s*)?(?:\((?:mcq|multiple[- ]choice)\)|mcq|multiple[- ]choice)?\s*[:-]?\s*(.*?\?)\s*((?:\(?[a-e][).]\s*[^()?]+?\s*){2,})$/i, multipleChoice)
     // "… about making too much coke, the coal fuel used for steel?": a description of the word before, at the end.

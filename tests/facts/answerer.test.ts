@@ -1321,4 +1321,10 @@ describe('offline answers on the committed index', async () => {
     expect(checked).toMatch(/14 industries/)
     expect(checked).toMatch(/Department of Industry and Information Technology/)
   })
+  it('reads "I meant X, not Y. Which cities?" as the question about X', async () => {
+    const history = turns('Which cities are the focus of the metals clusters?', 'The steel clusters include Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park.')
+    const meant = (await answerer.ask({ question: 'Sorry, I meant the non-ferrous metals clusters, not steel. Which cities?', history })).answer
+    expect(meant).toMatch(/Lyuliang .*Yuncheng/)
+    expect(meant).not.toMatch(/not linked to steel/)
+  })
 })
