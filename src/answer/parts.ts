@@ -87,7 +87,11 @@ export function withoutPreamble(question: string): string {
     // "What about refractory clay, does it overlap with those cities?": the topic is what "it" is.
     .replace(/^\s*(?:and\s+)?(?:what|how)\s+about\s+([^,?]{1,60}),\s*(does|do|is|are|was|were|can|will|would|has|have|did)\s+(?:it|they|that|this)\b/i, '$2 $1')
     // "ok and apart from the parks what else …?": after chat fillers, up to a comma or the question word.
-    .replace(/^\s*(?:(?:ok(?:ay)?|so|and|alright|well)\b[\s,]*)*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b[^,，?？]*?(?:[,，]\s*|\s+(?=(?:what|which|how|who|where|when)\b))/i, '')
+    // ("Besides coking, steel and building materials, what's the fifth …?": a list set aside runs to the comma before the question.)
+    .replace(
+      /^\s*(?:(?:ok(?:ay)?|so|and|alright|well)\b[\s,]*)*(?:apart from|aside from|besides|except for|other than|in addition to|beyond|not counting|excluding|leaving out|leaving aside)\b(?:[^?？]*?[,，]\s*(?=(?:what|which|how|who|where|when)\b)|[^,，?？]*?(?:[,，]\s*|\s+(?=(?:what|which|how|who|where|when)\b)))/i,
+      '',
+    )
     // "除了五大传统产业，工业碳素产业集群在哪两个城市？" ("apart from …, …") likewise.
     .replace(/^\s*除了[^，,？?]*?(?:以外|之外)?[，,]\s*/u, '')
   return /[\p{L}\p{N}]/u.test(rest) ? rest : question

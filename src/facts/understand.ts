@@ -49,6 +49,9 @@ const WH_WORDS = new Set(['which', 'what', 'many', 'list', 'name', 'all', 'every
 /** Words ending in "s" that are not plural nouns ("how much does …"). */
 const NOT_PLURAL = new Set(['does', 'is', 'was', 'has', 'this', 'its', 'us', 'as', 'yes', 'plus', 'less', 'dollars', 'billions', 'millions'])
 /** Last words that turn a statement into a yes/no question ("…, right?"). */
+/** Places in a list: "the fifth traditional industry". */
+const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'last'])
+
 const QUESTION_WORDS = new Set(['which', 'what', 'where', 'who', 'whom', 'whose', 'how', 'when', 'why'])
 const TAG_QUESTION = new Set(['right', 'correct', 'true', 'yes', 'no', 'accurate', 'yeah', 'eh'])
 const STATEMENT_CHECK = /^(?:(?:reply|answer|respond) (?:with )?)?(?:true or false|right or wrong|fact check|yes no)\b|\b(?:yes or no|yes no)\b|\btrue or false$/
@@ -161,7 +164,10 @@ export function understand(words: string[], graph: FactGraph, lexicon: Lexicon, 
   // "What examples of traditional leading industries …": the same.
   // "What traditional leading industries does the plan mention?": "what" before a group named in the plural, as "which" is.
   const groupAfter = (at: number) => mentions.some((m) => m.from === at && m.entities.some((e) => graph.pointingAt(e).some((f) => f.relation === 'member-of')) && /s$/.test(words[m.to - 1]!))
+  // "What's the fifth traditional industry?": one of a group's members by its place in the list, among the members listed.
+  const ordinalOfGroup = words.some((w, i) => ORDINAL_WORDS.has(w) && mentions.some((m) => m.from === i + 1 && m.entities.some((e) => graph.pointingAt(e).some((f) => f.relation === 'member-of'))))
   const listed =
+    ordinalOfGroup ||
     cued === 'what' &&
     words.some((w, i) => (EVERY.has(w) && startsNameOrType(i + (words[i + 1] === 'the' ? 2 : 1))) || (EXAMPLES.has(w) && words[i + 1] === 'of' && startsNameOrType(i + 2)) || (w === 'what' && groupAfter(i + 1)))
   const intent =

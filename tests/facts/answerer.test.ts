@@ -1327,4 +1327,10 @@ describe('offline answers on the committed index', async () => {
     expect(meant).toMatch(/Lyuliang .*Yuncheng/)
     expect(meant).not.toMatch(/not linked to steel/)
   })
+  it('reads a list set aside before the question, an ordinal of a group as its members, and where a word is mentioned in both or under which industries', async () => {
+    expect((await ask("Besides coking, steel, non-ferrous metals and building materials, what's the fifth traditional industry?")).answer).toMatch(/light industry/)
+    const both = (await ask('Glass is mentioned in both the building materials and light industry sections. What specifically is mentioned in each?')).answer
+    expect(both).toMatch(/glass in two \(2\) places: the glassware sector of the light industry; the industrial glass clusters/)
+    expect((await ask('Glass is mentioned under which industries, and where are the glass clusters?')).answer).toMatch(/glassware sector/)
+  })
 })

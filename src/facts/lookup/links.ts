@@ -251,13 +251,18 @@ export function occurrences(lookup: Lookup): EngineResult | undefined {
   // "Where does glass come up in the plan?" asks for every place too.
   // ("Where are the glass clusters mentioned?" names which glass it means.)
   const whereMentioned = u.words.includes('where') && u.words.some((w) => MENTIONED.has(w))
-  const several = SEVERAL_PLACES.test(u.words.join(' '))
+  // ("Glass is mentioned in both the building materials and light industry sections", "… mentioned under which industries".)
+  // (Said before another question, "Glass appears under both … - where's the glass cluster and …?", it only sets the scene.)
+  const mentionedIn =
+    u.words.some((w) => MENTIONED.has(w)) && !u.words.includes('where') && (u.words.includes('both') || /\bwhich (?:industries|sectors|sections|groups)\b/.test(u.words.join(' ')))
+  const several = SEVERAL_PLACES.test(u.words.join(' ')) || mentionedIn
   // "Which parts of the plan deal with ceramics or glass?": every place each one is named, one after the other.
   const parts = PARTS_OF_THE_PLAN.test(u.words.join(' '))
   // "Which parts of the plan call for 'intelligent' development?": a word of the plans, not a thing.
   if (parts && !specific.length) return plansSaying(lookup)
   if (!specific.length || !(whereMentioned || several || parts)) return undefined
-  if (!parts) return everyPlaceNamed(lookup, several)
+  // (The industries it is mentioned in are what the answer names, not more things to look for.)
+  if (!parts) return everyPlaceNamed(lookup, several, mentionedIn ? [specific[0]!] : specific)
   const each = specific.map((g) => everyPlaceNamed(lookup, true, [g])).filter((r): r is Extract<EngineResult, { kind: 'answer' }> => r?.kind === 'answer')
   return each.length ? { kind: 'answer', segments: each.flatMap((r) => r.segments), anchored: true } : undefined
 }
