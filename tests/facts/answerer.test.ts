@@ -1333,4 +1333,8 @@ describe('offline answers on the committed index', async () => {
     expect(both).toMatch(/glass in two \(2\) places: the glassware sector of the light industry; the industrial glass clusters/)
     expect((await ask('Glass is mentioned under which industries, and where are the glass clusters?')).answer).toMatch(/glassware sector/)
   })
+  it('reads lay words for the stainless steel park and a shared "stainless and fine steel zones"', async () => {
+    expect((await ask('The corrosion-resistant alloy park — which city is it named after?')).answer).toMatch(/places it in Taiyuan/)
+    expect((await ask('Which stainless and fine steel zones will be developed further?')).answer).toMatch(/^Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park/)
+  })
 })
