@@ -123,7 +123,9 @@ function multipleChoice(all: string, stem: string, choices: string): string {
   const names = options.map((o) => o.text)
   // (Options that are descriptions, not names, stay as they are: "(b) becoming more high-end, green and modern".)
   if (names.some((n) => n.split(/\s+/).length > 3 || n.includes(','))) return all
-  const asks = /^\s*(which|what)\s+(?:one\s+|of these\s+|of the following\s+)?(.*)$/i.exec(stem)
+  // ("Multiple choice - give the letter and the option text. Which of these …?": the question is the stem's last sentence.)
+  const question = stem.split(/(?<=[.!:])\s+/).at(-1)!
+  const asks = /^\s*(which|what)\s+(?:one\s+|of these\s+|of the following\s+)?(.*)$/i.exec(question)
   return asks ? `Which of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} ${asks[2]}` : stem
 }
 

@@ -1337,4 +1337,9 @@ describe('offline answers on the committed index', async () => {
     expect((await ask('The corrosion-resistant alloy park — which city is it named after?')).answer).toMatch(/places it in Taiyuan/)
     expect((await ask('Which stainless and fine steel zones will be developed further?')).answer).toMatch(/^Taiyuan Stainless Steel Industrial Park and Wenxi Fine Steel Industrial Park/)
   })
+  it('reads a multiple-choice stem whose question is its last sentence, and "X mentioned?" as whether the article names X', async () => {
+    const choice = (await ask('Multiple choice - give the letter and the option text. Which of these is NOT listed among the light industry sectors? A) liquor B) vinegar C) tea D) textiles')).answer
+    expect(choice).toMatch(/not tea/)
+    expect((await ask('Yes/no: vinegar in scope?')).answer).toMatch(/^Yes\. The article names the vinegar/)
+  })
 })

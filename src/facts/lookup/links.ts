@@ -140,7 +140,8 @@ function exists({ graph, cues, u, language }: Lookup, entity: GraphEntity): Engi
   return { kind: 'answer', segments: [{ text: `Yes. The article names ${describe(entity, language)}${where}.`, facts }], anchored: true }
 }
 
-const EXISTS = / (?:is|are) there | (?:does|do|did) (?:the |this |shanxi s )?(?:plan|plans|article|blueprints?|document|text) (?:mention|include|name|list|cover|have)s? | part of (?:the |this |shanxi s )?(?:plan|plans|article|blueprints?|document) /
+const EXISTS =
+  / (?:is|are) there | (?:does|do|did) (?:the |this |shanxi s )?(?:plan|plans|article|blueprints?|document|text) (?:mention|include|name|list|cover|have)s? | part of (?:the |this |shanxi s )?(?:plan|plans|article|blueprints?|document) |^ [a-z ]+ (?:mentioned|named|included|covered)(?: right| in the (?:plan|article|blueprints?))? $/
 const DOCUMENT_DETERMINERS = new Set(['the', 'this', 'these', 'its', 's'])
 
 /**
