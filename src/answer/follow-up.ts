@@ -125,7 +125,7 @@ function pickedIn(previous: Understanding, knowledge: Knowledge): string[] | und
   if (!previous.words.includes('which')) return undefined
   const answer = listedIn(previous, knowledge)
   const kind = (e: { type: string }) => (previous.targetType ? e.type === previous.targetType : !isPlaceType(e.type) && !CONTEXT_TYPES.has(e.type))
-  const ofKind = (answer?.listed ?? []).filter((m, i, all) => m.entities.some(kind) && all.findIndex((n) => n.entities[0]!.key === m.entities[0]!.key) === i)
+  const ofKind = distinctMentions(answer?.listed ?? []).filter((m) => m.entities.some(kind))
   return answer && ofKind.length === 1 ? answer.words.slice(ofKind[0]!.from, ofKind[0]!.to) : undefined
 }
 
@@ -213,7 +213,7 @@ function listReference(words: string[], previous: Understanding, knowledge: Know
   const type = typeOf(words[end], knowledge)
   if (type) end++
   const { answer, listed: found } = listedOfType(previous, knowledge, type, said)
-  const listed = found.filter((m, i, all) => all.findIndex((n) => n.entities[0]!.key === m.entities[0]!.key) === i)
+  const listed = distinctMentions(found)
   if (answer && listed.length >= 2 && (count === undefined || listed.length === count)) return [...words.slice(0, of + 1), ...joinNames(listed, answer.words), ...words.slice(end)]
   // "Which of those two industries …?" after "What's planned for coking?" and "And for steel?": what the last questions asked about.
   const asked = type && count ? askedBefore.slice(0, count).map((u) => ({ u, m: u.mentions.find((m) => m.entities[0]!.type === type) })) : []
@@ -267,6 +267,9 @@ function mentionsIn(words: string[], previous: Understanding, knowledge: Knowled
   const listed = knowledge.graph.mentions(words).filter((m) => !m.entities.some((e) => asked.has(e.key)))
   return { words, listed, names: joinNames(listed, words) }
 }
+
+/** Each entity once, at its first mention ("aluminum (magnesium-copper)" may be mentioned twice). */
+const distinctMentions = (listed: readonly Mention[]): Mention[] => listed.filter((m, i) => listed.findIndex((n) => n.entities[0]!.key === m.entities[0]!.key) === i)
 
 /** The words of each mention, joined with "and": "lyuliang and yangquan". */
 const joinNames = (listed: readonly Mention[], words: readonly string[]): string[] => listed.flatMap((m, i) => [...(i ? ['and'] : []), ...words.slice(m.from, m.to)])
