@@ -248,17 +248,17 @@ const MENTIONED = new Set(['come', 'comes', 'appear', 'appears', 'feature', 'fea
  * architectural ceramics clusters, the ceramics sector), each with what it is part of and its places.
  */
 export function occurrences(lookup: Lookup): EngineResult | undefined {
-  const { graph, u, language, specific } = lookup
+  const { u, specific } = lookup
+  const text = u.words.join(' ')
   // "Where does glass come up in the plan?" asks for every place too.
   // ("Where are the glass clusters mentioned?" names which glass it means.)
   const whereMentioned = u.words.includes('where') && u.words.some((w) => MENTIONED.has(w))
   // ("Glass is mentioned in both the building materials and light industry sections", "… mentioned under which industries".)
   // (Said before another question, "Glass appears under both … - where's the glass cluster and …?", it only sets the scene.)
-  const mentionedIn =
-    u.words.some((w) => MENTIONED.has(w)) && !u.words.includes('where') && (u.words.includes('both') || /\bwhich (?:industries|sectors|sections|groups)\b/.test(u.words.join(' ')))
-  const several = SEVERAL_PLACES.test(u.words.join(' ')) || mentionedIn
+  const mentionedIn = u.words.some((w) => MENTIONED.has(w)) && !u.words.includes('where') && (u.words.includes('both') || /\bwhich (?:industries|sectors|sections|groups)\b/.test(text))
+  const several = SEVERAL_PLACES.test(text) || mentionedIn
   // "Which parts of the plan deal with ceramics or glass?": every place each one is named, one after the other.
-  const parts = PARTS_OF_THE_PLAN.test(u.words.join(' '))
+  const parts = PARTS_OF_THE_PLAN.test(text)
   // "Which parts of the plan call for 'intelligent' development?": a word of the plans, not a thing.
   if (parts && !specific.length) return plansSaying(lookup)
   if (!specific.length || !(whereMentioned || several || parts)) return undefined
@@ -284,14 +284,25 @@ function sharedByName(lookup: Lookup, a: GraphEntity, b: GraphEntity): EngineRes
   if (!pairs.length) return undefined
   const facts: ResolvedFact[] = []
   const describeOne = ({ entity, fact }: { entity: GraphEntity; fact: ResolvedFact }) => {
-    const places = directLinks(graph, entity, 'city')
-    facts.push(fact, ...places.flatMap((l) => l.via))
-    const kind = entity.type === 'sector' ? ' sector' : ''
-    return `${describe(entity, language)}${kind} of ${describe(graph.objectsOf(fact)[0]!, language)}${places.length ? `, in ${joinList(places.map((l) => nameOf(l.entity, language)))}` : ''}`
+    const placed = wherePlaced(graph, entity, [{ whole: graph.objectsOf(fact)[0]!, via: [fact] }], language)
+    facts.push(...placed.facts)
+    return placed.text
   }
   const parts = pairs.map((p) => `${describeOne(p.x)} and ${describeOne(p.y)}`)
   const text = `${capitalize(joinList(unique(pairs.map((p) => p.word))))} ${pairs.length > 1 ? 'appear' : 'appears'} in both: ${parts.join('; ')}.`
   return { kind: 'answer', segments: [{ text, facts: unique(facts) }], anchored: true }
+}
+
+/**
+ * One thing as a part of the plan, with what it is part of and its cities, and the facts that say so:
+ * "the glassware sector of the light industry", "the industrial glass clusters of the building materials industry, in Lyuliang".
+ */
+function wherePlaced(graph: Lookup['graph'], entity: GraphEntity, wholes: Array<{ whole: GraphEntity; via: ResolvedFact[] }>, language: 'en' | 'zh') {
+  const places = directLinks(graph, entity, 'city')
+  const kind = entity.type === 'sector' ? ' sector' : ''
+  const of = wholes.length ? ` of ${joinList(wholes.map((w) => describe(w.whole, language)))}` : ''
+  const where = places.length ? `, in ${joinList(places.map((l) => nameOf(l.entity, language)))}` : ''
+  return { text: `${describe(entity, language)}${kind}${of}${where}`, facts: [...wholes.flatMap((w) => w.via), ...places.flatMap((l) => l.via)] }
 }
 
 /** "Which parts of the plan …", "what sections of the article …": where in the documents something is named. */
@@ -312,11 +323,9 @@ function everyPlaceNamed(lookup: Lookup, several: boolean, specific = lookup.spe
   const facts: ResolvedFact[] = []
   const parts = things.map((e) => {
     const within = directLinks(graph, e, 'industry').filter((l) => l.entity.key !== e.key)
-    const places = directLinks(graph, e, 'city')
-    facts.push(...within.flatMap((l) => l.via), ...places.flatMap((l) => l.via))
-    const of = within.length ? ` of ${joinList(within.map((l) => describe(l.entity, language)))}` : ''
-    const kind = e.type === 'sector' ? ` sector` : ''
-    return `${describe(e, language)}${kind}${of}${places.length ? `, in ${joinList(places.map((l) => nameOf(l.entity, language)))}` : ''}`
+    const placed = wherePlaced(graph, e, within.map((l) => ({ whole: l.entity, via: l.via })), language)
+    facts.push(...placed.facts)
+    return placed.text
   })
   if (!facts.length) return undefined
   const word = asked.join(' ')
