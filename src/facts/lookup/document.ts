@@ -101,8 +101,8 @@ export function fullName({ graph, u, specific, language }: Lookup): EngineResult
 export function goal({ graph, u, specific }: Lookup): EngineResult | undefined {
   // "What do the blueprints target?": a target of the plan as a whole, no figure named, is its goal.
   // (Not for another year: "What were the blueprint targets for 2021?" is left to the year's own check.)
-  const years = new Set(graph.facts.filter((f) => f.unit === 'year').map((f) => String(f.value)))
-  const target = u.intent === 'what' && !u.measures.length && u.words.some((w) => TARGETS.has(w)) && !u.words.some((w) => /^(?:19|20)\d\d$/.test(w) && !years.has(w))
+  const statesYear = (year: string) => graph.facts.some((f) => f.unit === 'year' && String(f.value) === year)
+  const target = u.intent === 'what' && !u.measures.length && u.words.some((w) => TARGETS.has(w)) && !u.words.some((w) => /^(?:19|20)\d\d$/.test(w) && !statesYear(w))
   if ((u.intent !== 'why' && !u.relations.has('goal') && !target) || specific.length) return undefined
   const goals = graph.facts.filter((f) => f.relation === 'goal')
   if (!goals.length) return undefined

@@ -65,9 +65,10 @@ export function totals(lookup: Lookup): EngineResult | undefined {
   }
   // ("Which other traditional industries besides coking …?": others than a member the question names, not the unnamed ones.)
   // (Only for a group whose members are all named: "what are the other four strategic emerging industries?" asks for the unnamed.)
-  const allNamed = groups.every((g) => graph.pointingAt(g).filter((f) => f.relation === 'member-of').length >= Number(totalOf(graph, g)?.value ?? Infinity))
-  const namedMember = allNamed && specific.some((g) => graph.about(g[0]!).some((f) => f.relation === 'member-of' && groups.some((e) => f.objects.includes(e.id))))
-  if (u.words.some((w) => UNNAMED.has(w) && !(namedMember && (w === 'other' || w === 'others'))) || / (?:not|[a-z]+n t) (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
+  const namedMember = () =>
+    groups.every((g) => graph.pointingAt(g).filter((f) => f.relation === 'member-of').length >= Number(totalOf(graph, g)?.value ?? Infinity)) &&
+    specific.some((g) => graph.about(g[0]!).some((f) => f.relation === 'member-of' && groups.some((e) => f.objects.includes(e.id))))
+  if (u.words.some((w) => UNNAMED.has(w) && !((w === 'other' || w === 'others') && namedMember())) || / (?:not|[a-z]+n t) (?:names?|named|lists?|listed|mentions?|mentioned|specif(?:y|ies|ied)|spell(?:ed|s)? out)\b/.test(` ${u.words.join(' ')}`)) return u.intent === 'count' ? unnamed(graph, groups) : { kind: 'refuse', reason: 'unnamed members' }
   if (u.intent === 'count' && groups.length > 1 && u.words.some((w) => TOTALLED.has(w))) return sum(graph, groups)
   const segments = groups.flatMap((group) => membersOf(graph, group, language, u.intent === 'count'))
   // "Which traditional industries will be shut down?": the members answer only what they are, not what will happen to them.
